@@ -1,0 +1,66 @@
+//! Header (brand, language switch), navigation, main area and footer.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::app::{current_lang, AppState};
+use crate::components::lang_switch::LangSwitch;
+use crate::components::document_line::DocumentLine;
+use crate::i18n::*;
+
+/// The frame around every page.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_context::<AppState>();
+    let location = use_location();
+    let base = state.base.to_string();
+    let current = move |path: &'static str| {
+        let here = location.pathname.get();
+        let here = here.strip_prefix(base.as_str()).unwrap_or(&here).to_string();
+        let here = if here.is_empty() { "/".to_string() } else { here.trim_end_matches('/').to_string() };
+        let here = if here.is_empty() { "/".to_string() } else { here };
+        if here == path { Some("page") } else { None }
+    };
+    let nav_item = {
+        let state = state.clone();
+        move |path: &'static str, label: Signal<String>| {
+            let state = state.clone();
+            let current = current.clone();
+            view! {
+                <li>
+                    <A href=move || state.href(path) attr:aria-current=move || current(path)>{move || label.get()}</A>
+                </li>
+            }
+        }
+    };
+    let footer_state = state.clone();
+    let issuer = move || footer_state.campaign().issuer.get(current_lang()).to_string();
+    let home_state = state.clone();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, nav.skip)}</a>
+        <header class="site-header">
+            <div class="bar">
+                <A href=move || home_state.href("/") attr:class="brand">
+                    <span>{t!(i18n, app.name)}</span>
+                </A>
+                <LangSwitch/>
+            </div>
+        </header>
+        <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label)>
+            <ul>
+                {nav_item("/", Signal::derive(move || t_string!(i18n, nav.home).to_string()))}
+                {nav_item("/guide", Signal::derive(move || t_string!(i18n, nav.guide).to_string()))}
+                {nav_item("/documents", Signal::derive(move || t_string!(i18n, nav.documents).to_string()))}
+                {nav_item("/offices", Signal::derive(move || t_string!(i18n, nav.offices).to_string()))}
+                {nav_item("/help", Signal::derive(move || t_string!(i18n, nav.help).to_string()))}
+                {nav_item("/staff", Signal::derive(move || t_string!(i18n, nav.staff).to_string()))}
+            </ul>
+        </nav>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{issuer} " · " <DocumentLine/> " · " {t!(i18n, footer.offline)}</p>
+        </footer>
+    }
+}

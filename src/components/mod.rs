@@ -1,0 +1,7 @@
+//! Parts shared by several pages.
+
+pub mod campaign_status;
+pub mod document_line;
+pub mod lang_switch;
+pub mod layout;
+pub mod page_title;

@@ -1,0 +1,489 @@
+//! The campaign file: everything the app shows about one local campaign.
+//!
+//! A campaign file is JSON (see `public/campaigns/`). Fields that the source
+//! document does not give are simply absent; the UI then says what is known
+//! and nothing more. [`Campaign::from_json`] parses and validates a file and
+//! reports every problem with its place in the file.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::hours::WeeklyHours;
+use super::text::Text;
+use super::vn_time::iso_date;
+
+/// The campaign file format version this build reads.
+pub const CAMPAIGN_FORMAT_VERSION: u32 = 1;
+
+/// One campaign, as written by its deployer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    /// Format version; must equal [`CAMPAIGN_FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Stable identifier (lowercase letters, digits and `-`), used in URLs and exports.
+    pub id: String,
+    /// Campaign title.
+    pub name: Text,
+    /// The area it covers (ward, district, town, city).
+    pub area: Text,
+    /// Who issued the campaign document.
+    pub issuer: Text,
+    /// The issuing document.
+    pub document: IssuingDocument,
+    /// First and last day of the campaign.
+    pub period: Period,
+    /// Who the campaign is for.
+    pub audience: Text,
+    /// What the campaign offers citizens (short bullet points).
+    #[serde(default)]
+    pub offers: Vec<Text>,
+    /// Named deadlines (quotas, final report).
+    #[serde(default)]
+    pub deadlines: Vec<Deadline>,
+    /// Where citizens go.
+    #[serde(default)]
+    pub offices: Vec<Office>,
+    /// Contact people named in the document.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// Reporting units (wards, communes, groups, schools, teams).
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    /// What staff count.
+    pub indicators: Vec<Indicator>,
+    /// Phases of the campaign, if it has any.
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    /// Targets per indicator, overall or per unit, optionally per phase.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// When and what staff report upward.
+    #[serde(default)]
+    pub reporting: Vec<ReportingRule>,
+}
+
+/// Number and date of the document a campaign comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuingDocument {
+    /// Official number such as `2333/KH-BCĐ-CQTT`; absent if the document has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Date of issue; absent if the document shows none.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_date")]
+    pub date: Option<Date>,
+    /// The document's subject line.
+    pub title: Text,
+}
+
+/// An inclusive range of days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day.
+    #[serde(with = "iso_date")]
+    pub start: Date,
+    /// Last day.
+    #[serde(with = "iso_date")]
+    pub end: Date,
+}
+
+/// A dated deadline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// The day it falls on.
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// What is due.
+    pub label: Text,
+}
+
+/// Kinds of place a citizen can go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficeKind {
+    /// District police administrative-management team (Đội Cảnh sát QLHC về TTXH).
+    DistrictTeam,
+    /// Ward or commune police office.
+    WardPolice,
+    /// City-level police department office.
+    CityOffice,
+    /// A mobile team that visits places.
+    MobileTeam,
+    /// An online service (portal).
+    Online,
+    /// A guidance point (community house, kiosk).
+    GuidancePoint,
+}
+
+/// Cases an office serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    /// Level-2 e-ID for a citizen holding a valid chip ID card.
+    Level2WithCard,
+    /// ID card issue, renewal or reissue (with level-2 e-ID at the same time).
+    IdCard,
+    /// Children's Căn cước card in person (photo, fingerprints, iris).
+    ChildCard,
+    /// Online application on the public service portal.
+    OnlineApplication,
+    /// Guidance on level 1 and activation.
+    Guidance,
+}
+
+/// A place (or service) where citizens are served.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// Identifier, unique in the campaign.
+    pub id: String,
+    /// What kind of place this is.
+    pub kind: OfficeKind,
+    /// Its name.
+    pub name: Text,
+    /// How many such offices this entry stands for (e.g. the police of 12 wards).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// Street address, if the document gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Text>,
+    /// Phone number, if the document gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Web address, for online services.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Weekly hours in OpenStreetMap `opening_hours` syntax, if the document gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening_hours: Option<String>,
+    /// What it serves.
+    #[serde(default)]
+    pub serves: Vec<Service>,
+    /// Further notes (access gate, announcements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Text>,
+}
+
+impl Office {
+    /// The parsed weekly hours, if the office has valid ones.
+    pub fn weekly_hours(&self) -> Option<WeeklyHours> {
+        self.opening_hours.as_deref().and_then(|h| WeeklyHours::parse(h).ok())
+    }
+}
+
+/// A contact person or line named in the document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Role (and name) as the document gives it.
+    pub role: Text,
+    /// Phone number as printed.
+    pub phone: String,
+}
+
+/// A reporting unit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Identifier, unique in the campaign.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+}
+
+/// Something staff count each day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Identifier, unique in the campaign.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+}
+
+/// A phase of the campaign.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Identifier, unique in the campaign.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+    /// Its days.
+    pub period: Period,
+    /// True when its figures add on to the previous phase's (seed 004).
+    #[serde(default)]
+    pub cumulative: bool,
+}
+
+/// A target for one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Indicator id.
+    pub indicator: String,
+    /// Unit id; absent for the whole campaign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Phase id; absent for the whole period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// An absolute count to reach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+    /// A percentage to reach (of `population` when given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<f64>,
+    /// The population the percentage applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
+    /// The day it must be reached by, if not the end of the period.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_date")]
+    pub due: Option<Date>,
+    /// Who the target covers, as the document words it.
+    pub description: Text,
+}
+
+/// How often a report is due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFrequency {
+    /// Every day.
+    Daily,
+    /// Every week.
+    Weekly,
+    /// Every month.
+    Monthly,
+    /// Once, at the end of a phase.
+    PerPhase,
+    /// Once, at the end.
+    Final,
+}
+
+/// A reporting duty.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingRule {
+    /// How often.
+    pub frequency: ReportFrequency,
+    /// When it is due, as the document words it.
+    pub due: Text,
+    /// What the report contains.
+    pub content: Text,
+}
+
+mod optional_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    use crate::domain::vn_time::{format_iso, parse_iso_date};
+
+    pub fn serialize<S: Serializer>(value: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(d) => s.serialize_str(&format_iso(*d)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        let raw: Option<String> = Option::deserialize(d)?;
+        raw.map(|s| {
+            parse_iso_date(&s).ok_or_else(|| serde::de::Error::custom(format!("\"{s}\" is not a date like 2023-06-20")))
+        })
+        .transpose()
+    }
+}
+
+/// A problem found in a campaign file, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CampaignError {
+    /// Place in the file, e.g. `offices[1].opening_hours`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for CampaignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_valid_phone(phone: &str) -> bool {
+    let digits = phone.bytes().filter(u8::is_ascii_digit).count();
+    (3..=15).contains(&digits) && phone.bytes().all(|b| b.is_ascii_digit() || b" .+-".contains(&b))
+}
+
+/// The digits of a phone number for a `tel:` link (keeps a leading `+`).
+pub fn tel_href(phone: &str) -> String {
+    let mut out = String::from("tel:");
+    if phone.trim_start().starts_with('+') {
+        out.push('+');
+    }
+    out.extend(phone.chars().filter(char::is_ascii_digit));
+    out
+}
+
+impl Campaign {
+    /// Parses and validates a campaign file; every problem is listed with its place.
+    pub fn from_json(json: &str) -> Result<Campaign, Vec<CampaignError>> {
+        let campaign: Campaign = serde_json::from_str(json).map_err(|e| {
+            vec![CampaignError {
+                path: format!("line {}, column {}", e.line(), e.column()),
+                message: e.to_string(),
+            }]
+        })?;
+        let problems = campaign.validate();
+        if problems.is_empty() {
+            Ok(campaign)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Checks references, ids, dates, phones and hours; returns every problem found.
+    pub fn validate(&self) -> Vec<CampaignError> {
+        let mut problems = Vec::new();
+        let mut push = |path: String, message: String| problems.push(CampaignError { path, message });
+
+        if self.format_version != CAMPAIGN_FORMAT_VERSION {
+            push(
+                "format_version".into(),
+                format!("version {} is not supported (expected {CAMPAIGN_FORMAT_VERSION})", self.format_version),
+            );
+        }
+        if !is_valid_id(&self.id) {
+            push("id".into(), "use lowercase letters, digits and '-' only".into());
+        }
+        for (path, text) in [("name", &self.name), ("area", &self.area), ("issuer", &self.issuer), ("audience", &self.audience), ("document.title", &self.document.title)] {
+            if text.has_blank() {
+                push(path.into(), "both \"vi\" and \"en\" must be filled in".into());
+            }
+        }
+        if self.period.start > self.period.end {
+            push("period".into(), "the campaign ends before it starts".into());
+        }
+        check_ids(self.offices.iter().map(|o| o.id.as_str()), "offices", &mut push);
+        check_ids(self.units.iter().map(|u| u.id.as_str()), "units", &mut push);
+        check_ids(self.indicators.iter().map(|i| i.id.as_str()), "indicators", &mut push);
+        check_ids(self.phases.iter().map(|p| p.id.as_str()), "phases", &mut push);
+        if self.indicators.is_empty() {
+            push("indicators".into(), "at least one indicator is needed".into());
+        }
+        for (i, office) in self.offices.iter().enumerate() {
+            if office.name.has_blank() {
+                push(format!("offices[{i}].name"), "both \"vi\" and \"en\" must be filled in".into());
+            }
+            if let Some(phone) = &office.phone {
+                if !is_valid_phone(phone) {
+                    push(format!("offices[{i}].phone"), format!("\"{phone}\" is not a phone number"));
+                }
+            }
+            if let Some(url) = &office.url {
+                if !url.starts_with("https://") {
+                    push(format!("offices[{i}].url"), "must start with https://".into());
+                }
+            }
+            if let Some(spec) = &office.opening_hours {
+                if let Err(e) = WeeklyHours::parse(spec) {
+                    push(format!("offices[{i}].opening_hours"), e.to_string());
+                }
+            }
+            if office.count == Some(0) {
+                push(format!("offices[{i}].count"), "must be at least 1".into());
+            }
+        }
+        for (i, contact) in self.contacts.iter().enumerate() {
+            if !is_valid_phone(&contact.phone) {
+                push(format!("contacts[{i}].phone"), format!("\"{}\" is not a phone number", contact.phone));
+            }
+        }
+        for (i, phase) in self.phases.iter().enumerate() {
+            if phase.period.start > phase.period.end {
+                push(format!("phases[{i}].period"), "the phase ends before it starts".into());
+            }
+            if phase.period.start < self.period.start || phase.period.end > self.period.end {
+                push(format!("phases[{i}].period"), "the phase lies outside the campaign period".into());
+            }
+            if i > 0 && phase.period.start <= self.phases[i - 1].period.end {
+                push(format!("phases[{i}].period"), "phases must follow one another without overlap".into());
+            }
+        }
+        for (i, target) in self.targets.iter().enumerate() {
+            let path = format!("targets[{i}]");
+            if !self.indicators.iter().any(|x| x.id == target.indicator) {
+                push(format!("{path}.indicator"), format!("unknown indicator \"{}\"", target.indicator));
+            }
+            if let Some(unit) = &target.unit {
+                if !self.units.iter().any(|x| &x.id == unit) {
+                    push(format!("{path}.unit"), format!("unknown unit \"{unit}\""));
+                }
+            }
+            if let Some(phase) = &target.phase {
+                if !self.phases.iter().any(|x| &x.id == phase) {
+                    push(format!("{path}.phase"), format!("unknown phase \"{phase}\""));
+                }
+            }
+            match (target.count, target.percent) {
+                (None, None) => push(path.clone(), "give a \"count\" or a \"percent\"".into()),
+                (_, Some(p)) if !(p > 0.0 && p <= 100.0) => push(format!("{path}.percent"), "must be above 0 and at most 100".into()),
+                _ => {}
+            }
+            if let (Some(count), Some(pop)) = (target.count, target.population) {
+                if count > pop {
+                    push(format!("{path}.count"), "is larger than the population".into());
+                }
+            }
+        }
+        problems
+    }
+
+    /// The office with `id`.
+    pub fn office(&self, id: &str) -> Option<&Office> {
+        self.offices.iter().find(|o| o.id == id)
+    }
+}
+
+fn check_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &str, push: &mut impl FnMut(String, String)) {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !is_valid_id(id) {
+            push(format!("{list}[{i}].id"), format!("\"{id}\": use lowercase letters, digits and '-' only"));
+        } else if !seen.insert(id) {
+            push(format!("{list}[{i}].id"), format!("\"{id}\" is used twice"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tel_links_keep_digits_only() {
+        assert_eq!(tel_href("0903 85 86 68"), "tel:0903858668");
+        assert_eq!(tel_href("0977.709.169"), "tel:0977709169");
+        assert_eq!(tel_href("+84 977"), "tel:+84977");
+        assert!(is_valid_phone("0977.709.169"));
+        assert!(!is_valid_phone("call me"));
+    }
+
+    #[test]
+    fn ids_are_slugs() {
+        assert!(is_valid_id("hcm-q3-2023"));
+        assert!(!is_valid_id("HCM Q3"));
+        assert!(!is_valid_id(""));
+    }
+}

@@ -1,0 +1,10 @@
+//! Plain-Rust domain model: campaigns, Vietnam time, opening hours.
+//!
+//! Nothing in this module depends on Leptos or web-sys, so it is tested
+//! natively with `cargo test` in milliseconds.
+
+pub mod campaign;
+pub mod hours;
+pub mod presets;
+pub mod text;
+pub mod vn_time;

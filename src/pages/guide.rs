@@ -1,0 +1,52 @@
+//! The registration steps (level 1 in the app, level 2 in person).
+
+use leptos::prelude::*;
+
+use crate::components::page_title::PageTitle;
+use crate::i18n::*;
+
+/// The step-by-step guide.
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageTitle heading=Signal::derive(move || t_string!(i18n, guide.title).to_string())/>
+        <h1>{t!(i18n, guide.title)}</h1>
+        <p class="lead">{t!(i18n, guide.intro)}</p>
+        <ol class="steps">
+            <li>
+                <h2>{t!(i18n, guide.install_title)}</h2>
+                <p>{t!(i18n, guide.install_body)}</p>
+            </li>
+            <li>
+                <h2>{t!(i18n, guide.level1_title)}</h2>
+                <ol>
+                    <li>{t!(i18n, guide.level1_step1)}</li>
+                    <li>{t!(i18n, guide.level1_step2)}</li>
+                    <li>{t!(i18n, guide.level1_step3)}</li>
+                    <li>{t!(i18n, guide.level1_step4)}</li>
+                </ol>
+            </li>
+            <li>
+                <h2>{t!(i18n, guide.level2_title)}</h2>
+                <ol>
+                    <li>{t!(i18n, guide.level2_step1)}</li>
+                    <li>
+                        {t!(i18n, guide.level2_step2)}
+                        <ul>
+                            <li>{t!(i18n, guide.with_card)}</li>
+                            <li>{t!(i18n, guide.without_card)}</li>
+                        </ul>
+                    </li>
+                    <li>{t!(i18n, guide.level2_step3)}</li>
+                    <li>{t!(i18n, guide.level2_step4)}</li>
+                </ol>
+                <p class="muted">{t!(i18n, guide.done_note)}</p>
+            </li>
+            <li>
+                <h2>{t!(i18n, guide.portal_title)}</h2>
+                <p>{t!(i18n, guide.portal_body)}</p>
+            </li>
+        </ol>
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per page (route).
+
+pub mod documents;
+pub mod guide;
+pub mod help;
+pub mod home;
+pub mod not_found;
+pub mod offices;
+pub mod staff;

@@ -1,0 +1,21 @@
+//! Shown for an address that is not a page of the app.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::AppState;
+use crate::components::page_title::PageTitle;
+use crate::i18n::*;
+
+/// The "page not found" page.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_context::<AppState>();
+    view! {
+        <PageTitle heading=Signal::derive(move || t_string!(i18n, not_found.title).to_string())/>
+        <h1>{t!(i18n, not_found.title)}</h1>
+        <p>{t!(i18n, not_found.body)}</p>
+        <p><A href=move || state.href("/")>{t!(i18n, not_found.home)}</A></p>
+    }
+}

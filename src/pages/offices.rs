@@ -1,0 +1,152 @@
+//! Where to go: every office of the campaign with its hours and live status.
+
+use leptos::prelude::*;
+
+use crate::app::{current_lang, AppState};
+use crate::components::page_title::PageTitle;
+use crate::domain::campaign::{tel_href, Office};
+use crate::domain::hours::{OpenStatus, Session};
+use crate::domain::vn_time::{format_minutes, period_status, to_vietnam, PeriodStatus};
+use crate::i18n::*;
+
+/// The weekday's name in the current language (Monday = 0).
+pub fn day_name(i18n: I18nContext<Locale>, day: usize) -> &'static str {
+    match day {
+        0 => t_string!(i18n, days.mo),
+        1 => t_string!(i18n, days.tu),
+        2 => t_string!(i18n, days.we),
+        3 => t_string!(i18n, days.th),
+        4 => t_string!(i18n, days.fr),
+        5 => t_string!(i18n, days.sa),
+        _ => t_string!(i18n, days.su),
+    }
+}
+
+fn sessions_text(sessions: &[Session]) -> String {
+    sessions
+        .iter()
+        .map(|s| format!("{}–{}", format_minutes(s.start), format_minutes(s.end)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The offices page.
+#[component]
+pub fn OfficesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_context::<AppState>();
+    let ended = {
+        let state = state.clone();
+        move || {
+            let c = state.campaign();
+            matches!(
+                period_status(c.period.start, c.period.end, to_vietnam(state.now.get()).date()),
+                PeriodStatus::Ended { .. }
+            )
+        }
+    };
+    let offices = move || {
+        let offices = state.campaign().offices;
+        if offices.is_empty() {
+            return view! { <p class="card">{t!(i18n, offices.no_offices)}</p> }.into_any();
+        }
+        offices.into_iter().map(|office| view! { <OfficeCard office/> }).collect_view().into_any()
+    };
+    view! {
+        <PageTitle heading=Signal::derive(move || t_string!(i18n, offices.title).to_string())/>
+        <h1>{t!(i18n, offices.title)}</h1>
+        <p>{t!(i18n, offices.intro)}</p>
+        <Show when=ended>
+            <p class="status ended">{t!(i18n, offices.ended_warning)}</p>
+        </Show>
+        {offices}
+    }
+}
+
+/// One office: name, address, phone, hours and whether it is open now.
+#[component]
+fn OfficeCard(office: Office) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_context::<AppState>();
+    let hours = office.weekly_hours();
+    let lang = current_lang;
+    let status = {
+        let hours = hours.clone();
+        move || hours.as_ref().map(|h| status_view(i18n, h.status_at(state.now.get())))
+    };
+    let hours_list = hours.map(|h| {
+        h.day_groups()
+            .into_iter()
+            .map(|(first, last, sessions)| {
+                let days = move || {
+                    if first == last {
+                        day_name(i18n, first).to_string()
+                    } else {
+                        format!("{} – {}", day_name(i18n, first), day_name(i18n, last))
+                    }
+                };
+                let times = if sessions.is_empty() {
+                    t!(i18n, days.closed).into_any()
+                } else {
+                    sessions_text(&sessions).into_any()
+                };
+                view! { <li>{days} ": " {times}</li> }
+            })
+            .collect_view()
+    });
+    let Office { name, count, address, phone, url, notes, .. } = office;
+    view! {
+        <article class="card office">
+            <h2>{move || name.get(lang()).to_string()}</h2>
+            {status}
+            {count.map(|count| view! { <p class="muted">{t!(i18n, offices.count, count)}</p> })}
+            <dl>
+                <dt>{t!(i18n, offices.address)}</dt>
+                <dd>
+                    {match address {
+                        Some(a) => (move || a.get(lang()).to_string()).into_any(),
+                        None => t!(i18n, offices.address_unknown).into_any(),
+                    }}
+                </dd>
+                {phone.map(|p| view! {
+                    <dt>{t!(i18n, offices.phone)}</dt>
+                    <dd><a class="tel" href=tel_href(&p)>{p.clone()}</a></dd>
+                })}
+                {url.map(|u| view! {
+                    <dt>{t!(i18n, offices.website)}</dt>
+                    <dd><a href=u.clone() rel="noopener">{u.clone()}</a></dd>
+                })}
+                <dt>{t!(i18n, offices.hours)}</dt>
+                <dd>
+                    {match hours_list {
+                        Some(list) => view! { <ul class="hours">{list}</ul> }.into_any(),
+                        None => t!(i18n, offices.hours_unknown).into_any(),
+                    }}
+                </dd>
+            </dl>
+            {notes.map(|n| view! { <p class="muted">{move || n.get(lang()).to_string()}</p> })}
+        </article>
+    }
+}
+
+fn status_view(i18n: I18nContext<Locale>, status: OpenStatus) -> AnyView {
+    match status {
+        OpenStatus::OpenUntil { until } => {
+            let time = format_minutes(until);
+            view! { <p class="status running">{t!(i18n, offices.open_until, time)}</p> }.into_any()
+        }
+        OpenStatus::ClosedUntil { days_ahead, weekday, at } => {
+            let time = format_minutes(at);
+            let text = match days_ahead {
+                0 => t!(i18n, offices.opens_today, time).into_any(),
+                1 => t!(i18n, offices.opens_tomorrow, time).into_any(),
+                _ => {
+                    let day = move || day_name(i18n, weekday);
+                    t!(i18n, offices.opens_on, day, time).into_any()
+                }
+            };
+            view! { <p class="status ended">{text}</p> }.into_any()
+        }
+        OpenStatus::NeverOpen => view! { <p class="status">{t!(i18n, offices.never_open)}</p> }.into_any(),
+    }
+}

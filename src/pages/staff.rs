@@ -1,0 +1,112 @@
+//! Staff mode: what the campaign counts, its units, targets and reporting duties.
+//!
+//! Daily entry, the dashboard and exports build on this page (issue 4).
+
+use leptos::prelude::*;
+
+use crate::app::{current_lang, AppState};
+use crate::components::page_title::PageTitle;
+use crate::domain::campaign::{Campaign, Target};
+use crate::domain::vn_time::format_date;
+use crate::i18n::*;
+
+fn target_value(t: &Target) -> String {
+    match (t.count, t.percent) {
+        (Some(count), Some(percent)) => format!("{count} ({percent}%)"),
+        (Some(count), None) => count.to_string(),
+        (None, Some(percent)) => format!("{percent}%"),
+        (None, None) => String::new(),
+    }
+}
+
+fn name_of<'a>(campaign: &'a Campaign, unit: Option<&str>) -> Option<&'a crate::domain::text::Text> {
+    unit.and_then(|id| campaign.units.iter().find(|u| u.id == id)).map(|u| &u.name)
+}
+
+/// The staff page.
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_context::<AppState>();
+    let campaign = Memo::new(move |_| state.campaign());
+    let lang = current_lang;
+    let targets = move || {
+        let c = campaign.get();
+        if c.targets.is_empty() {
+            return view! { <p>{t!(i18n, staff.none)}</p> }.into_any();
+        }
+        let rows = c
+            .targets
+            .iter()
+            .map(|t| {
+                let indicator = c.indicators.iter().find(|i| i.id == t.indicator).map(|i| i.name.get(lang()).to_string());
+                let unit = match name_of(&c, t.unit.as_deref()) {
+                    Some(name) => name.get(lang()).to_string().into_any(),
+                    None => t!(i18n, staff.whole_campaign).into_any(),
+                };
+                let due = t.due.map(format_date).or_else(|| {
+                    t.phase.as_ref().and_then(|p| c.phases.iter().find(|x| &x.id == p)).map(|p| format_date(p.period.end))
+                }).unwrap_or_else(|| format_date(c.period.end));
+                view! {
+                    <tr>
+                        <td>{indicator}</td>
+                        <td>{unit}</td>
+                        <td class="num">{target_value(t)}</td>
+                        <td>{t.description.get(lang()).to_string()}</td>
+                        <td>{due}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-heading">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, staff.col_indicator)}</th>
+                            <th scope="col">{t!(i18n, staff.col_unit)}</th>
+                            <th scope="col" class="num">{t!(i18n, staff.col_target)}</th>
+                            <th scope="col">{t!(i18n, staff.col_description)}</th>
+                            <th scope="col">{t!(i18n, staff.due)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <PageTitle heading=Signal::derive(move || t_string!(i18n, staff.title).to_string())/>
+        <h1>{t!(i18n, staff.title)}</h1>
+        <p>{t!(i18n, staff.intro)}</p>
+        <section class="card">
+            <h2>{t!(i18n, staff.indicators)}</h2>
+            <ul>{move || campaign.get().indicators.iter().map(|i| view! { <li>{i.name.get(lang()).to_string()}</li> }).collect_view()}</ul>
+        </section>
+        <section class="card">
+            <h2>{t!(i18n, staff.units)}</h2>
+            <ul>{move || campaign.get().units.iter().map(|u| view! { <li>{u.name.get(lang()).to_string()}</li> }).collect_view()}</ul>
+        </section>
+        <section class="card">
+            <h2 id="targets-heading">{t!(i18n, staff.targets)}</h2>
+            {targets}
+        </section>
+        <section class="card">
+            <h2>{t!(i18n, staff.deadlines)}</h2>
+            <ul>
+                {move || campaign.get().deadlines.iter().map(|d| view! {
+                    <li><strong>{format_date(d.date)}</strong> ": " {d.label.get(lang()).to_string()}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="card">
+            <h2>{t!(i18n, staff.reporting)}</h2>
+            <ul>
+                {move || campaign.get().reporting.iter().map(|r| view! {
+                    <li><strong>{r.due.get(lang()).to_string()}</strong> ": " {r.content.get(lang()).to_string()}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
