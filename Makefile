@@ -43,7 +43,7 @@ test-wasm:
 
 test-e2e:
 	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
-	TEST_PUBLIC_URL="$(TEST_PUBLIC_URL)" playwright test
+	TEST_PUBLIC_URL="$(TEST_PUBLIC_URL)" playwright test -c tests/e2e
 
 ## Gzip size of every file in dist/ and the total.
 size:

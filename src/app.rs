@@ -37,15 +37,22 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The campaign being shown (tracked).
+    /// Runs `f` on the campaign being shown (tracked), without copying it.
+    pub fn with_campaign<R>(&self, f: impl FnOnce(&Campaign) -> R) -> R {
+        self.campaign_id.with(|id| {
+            let campaign = self
+                .campaigns
+                .iter()
+                .find(|c| &c.id == id)
+                .or_else(|| self.campaigns.first())
+                .expect("at least one built-in campaign");
+            f(campaign)
+        })
+    }
+
+    /// A copy of the campaign being shown (tracked).
     pub fn campaign(&self) -> Campaign {
-        let id = self.campaign_id.get();
-        self.campaigns
-            .iter()
-            .find(|c| c.id == id)
-            .or_else(|| self.campaigns.first())
-            .cloned()
-            .expect("at least one built-in campaign")
+        self.with_campaign(Campaign::clone)
     }
 
     /// An in-app link to `path` (e.g. `/guide`) under the base path, keeping a

@@ -11,8 +11,16 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 // Generates `mod i18n` (typed keys, `t!`, `Locale`) from `locales/*.json`.
+// (The macro is deprecated in favour of a build script whose build
+// dependencies would add ~120 crates to every fresh build; the macro is the
+// same code generator.)
 #[cfg(target_arch = "wasm32")]
-leptos_i18n::load_locales!();
+#[allow(deprecated)]
+mod generated_i18n {
+    leptos_i18n::load_locales!();
+}
+#[cfg(target_arch = "wasm32")]
+pub use generated_i18n::i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::domain::vn_time::{format_date, period_status, to_vietnam, PeriodStatus};
+use crate::components::tr::tr;
 use crate::i18n::*;
 
 /// The campaign's status today, in Vietnam time, from the app clock.
@@ -32,7 +33,7 @@ pub fn CampaignStatus() -> impl IntoView {
         PeriodStatus::Ended { ended } => view! {
             <div class="status ended" role="status">
                 <p><strong>{t!(i18n, status.ended, date = format_date(ended))}</strong></p>
-                <p>{t!(i18n, status.ended_note)}</p>
+                <p>{tr(|l| td_string!(l, status.ended_note))}</p>
             </div>
         }
         .into_any(),

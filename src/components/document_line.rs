@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::domain::vn_time::format_date;
+use crate::components::tr::tr;
 use crate::i18n::*;
 
 /// The issuing document's number and date, with whatever parts it has.
@@ -18,7 +19,7 @@ pub fn DocumentLine() -> impl IntoView {
             (Some(number), Some(date)) => t!(i18n, common.document_with_number, number, date).into_any(),
             (Some(number), None) => t!(i18n, common.document_number_only, number).into_any(),
             (None, Some(date)) => t!(i18n, common.document_without_number, date).into_any(),
-            (None, None) => t!(i18n, common.document_unnumbered).into_any(),
+            (None, None) => tr(|l| td_string!(l, common.document_unnumbered)).into_any(),
         }
     }
 }

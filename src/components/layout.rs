@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::app::{current_lang, AppState};
+use crate::app::AppState;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::document_line::DocumentLine;
+use crate::components::tr::{campaign_text, tr};
 use crate::i18n::*;
 
 /// The frame around every page.
@@ -35,15 +36,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         }
     };
-    let footer_state = state.clone();
-    let issuer = move || footer_state.campaign().issuer.get(current_lang()).to_string();
     let home_state = state.clone();
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, nav.skip)}</a>
+        <a class="skip-link" href="#main">{tr(|l| td_string!(l, nav.skip))}</a>
         <header class="site-header">
             <div class="bar">
                 <A href=move || home_state.href("/") attr:class="brand">
-                    <span>{t!(i18n, app.name)}</span>
+                    <span>{tr(|l| td_string!(l, app.name))}</span>
                 </A>
                 <LangSwitch/>
             </div>
@@ -60,7 +59,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </nav>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">
-            <p>{issuer} " · " <DocumentLine/> " · " {t!(i18n, footer.offline)}</p>
+            <p>{campaign_text(|c| &c.issuer)} " · " <DocumentLine/> " · " {tr(|l| td_string!(l, footer.offline))}</p>
         </footer>
     }
 }

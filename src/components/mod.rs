@@ -5,3 +5,4 @@ pub mod document_line;
 pub mod lang_switch;
 pub mod layout;
 pub mod page_title;
+pub mod tr;

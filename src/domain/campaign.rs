@@ -237,9 +237,9 @@ pub struct Target {
     /// An absolute count to reach.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
-    /// A percentage to reach (of `population` when given).
+    /// A whole-number percentage to reach, 1 to 100 (of `population` when given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub percent: Option<f64>,
+    pub percent: Option<u8>,
     /// The population the percentage applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<u64>,
@@ -438,7 +438,7 @@ impl Campaign {
             }
             match (target.count, target.percent) {
                 (None, None) => push(path.clone(), "give a \"count\" or a \"percent\"".into()),
-                (_, Some(p)) if !(p > 0.0 && p <= 100.0) => push(format!("{path}.percent"), "must be above 0 and at most 100".into()),
+                (_, Some(p)) if p == 0 || p > 100 => push(format!("{path}.percent"), "must be from 1 to 100".into()),
                 _ => {}
             }
             if let (Some(count), Some(pop)) = (target.count, target.population) {

@@ -8,8 +8,24 @@ use time::{macros::offset, Date, Duration, Month, OffsetDateTime, UtcOffset, Wee
 /// Vietnam's fixed offset from UTC.
 pub const VN_OFFSET: UtcOffset = offset!(+7);
 
-// `YYYY-MM-DD` (de)serialisation of [`Date`] for campaign and export files.
-time::serde::format_description!(pub iso_date, Date, "[year]-[month]-[day]");
+/// `YYYY-MM-DD` (de)serialisation of [`Date`] for campaign and export files
+/// (hand-written so that `time`'s format-description engine stays out of the wasm).
+pub mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    /// Writes `2023-06-20`.
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_iso(*date))
+    }
+
+    /// Reads `2023-06-20`, refusing anything else.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let raw = String::deserialize(d)?;
+        super::parse_iso_date(&raw)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{raw}\" is not a date like 2023-06-20")))
+    }
+}
 
 /// The source of "now". Tests use [`FixedClock`]; the browser uses `Date.now()`.
 pub trait Clock {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::page_title::PageTitle;
+use crate::components::tr::tr;
 use crate::i18n::*;
 
 /// The step-by-step guide.
@@ -11,41 +12,41 @@ pub fn GuidePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, guide.title).to_string())/>
-        <h1>{t!(i18n, guide.title)}</h1>
-        <p class="lead">{t!(i18n, guide.intro)}</p>
+        <h1>{tr(|l| td_string!(l, guide.title))}</h1>
+        <p class="lead">{tr(|l| td_string!(l, guide.intro))}</p>
         <ol class="steps">
             <li>
-                <h2>{t!(i18n, guide.install_title)}</h2>
-                <p>{t!(i18n, guide.install_body)}</p>
+                <h2>{tr(|l| td_string!(l, guide.install_title))}</h2>
+                <p>{tr(|l| td_string!(l, guide.install_body))}</p>
             </li>
             <li>
-                <h2>{t!(i18n, guide.level1_title)}</h2>
+                <h2>{tr(|l| td_string!(l, guide.level1_title))}</h2>
                 <ol>
-                    <li>{t!(i18n, guide.level1_step1)}</li>
-                    <li>{t!(i18n, guide.level1_step2)}</li>
-                    <li>{t!(i18n, guide.level1_step3)}</li>
-                    <li>{t!(i18n, guide.level1_step4)}</li>
+                    <li>{tr(|l| td_string!(l, guide.level1_step1))}</li>
+                    <li>{tr(|l| td_string!(l, guide.level1_step2))}</li>
+                    <li>{tr(|l| td_string!(l, guide.level1_step3))}</li>
+                    <li>{tr(|l| td_string!(l, guide.level1_step4))}</li>
                 </ol>
             </li>
             <li>
-                <h2>{t!(i18n, guide.level2_title)}</h2>
+                <h2>{tr(|l| td_string!(l, guide.level2_title))}</h2>
                 <ol>
-                    <li>{t!(i18n, guide.level2_step1)}</li>
+                    <li>{tr(|l| td_string!(l, guide.level2_step1))}</li>
                     <li>
-                        {t!(i18n, guide.level2_step2)}
+                        {tr(|l| td_string!(l, guide.level2_step2))}
                         <ul>
-                            <li>{t!(i18n, guide.with_card)}</li>
-                            <li>{t!(i18n, guide.without_card)}</li>
+                            <li>{tr(|l| td_string!(l, guide.with_card))}</li>
+                            <li>{tr(|l| td_string!(l, guide.without_card))}</li>
                         </ul>
                     </li>
-                    <li>{t!(i18n, guide.level2_step3)}</li>
-                    <li>{t!(i18n, guide.level2_step4)}</li>
+                    <li>{tr(|l| td_string!(l, guide.level2_step3))}</li>
+                    <li>{tr(|l| td_string!(l, guide.level2_step4))}</li>
                 </ol>
-                <p class="muted">{t!(i18n, guide.done_note)}</p>
+                <p class="muted">{tr(|l| td_string!(l, guide.done_note))}</p>
             </li>
             <li>
-                <h2>{t!(i18n, guide.portal_title)}</h2>
-                <p>{t!(i18n, guide.portal_body)}</p>
+                <h2>{tr(|l| td_string!(l, guide.portal_title))}</h2>
+                <p>{tr(|l| td_string!(l, guide.portal_body))}</p>
             </li>
         </ol>
     }

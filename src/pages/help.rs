@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::{current_lang, AppState};
 use crate::components::page_title::PageTitle;
 use crate::domain::campaign::tel_href;
+use crate::components::tr::tr;
 use crate::i18n::*;
 
 /// The approval SMS exactly as the Ministry sends it (seed 004, Appendix 1).
@@ -18,7 +19,7 @@ pub fn HelpPage() -> impl IntoView {
     let contacts = move || {
         let contacts = state.campaign().contacts;
         if contacts.is_empty() {
-            return view! { <p>{t!(i18n, help.contacts_none)}</p> }.into_any();
+            return view! { <p>{tr(|l| td_string!(l, help.contacts_none))}</p> }.into_any();
         }
         view! {
             <ul>
@@ -37,23 +38,23 @@ pub fn HelpPage() -> impl IntoView {
     };
     view! {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, help.title).to_string())/>
-        <h1>{t!(i18n, help.title)}</h1>
+        <h1>{tr(|l| td_string!(l, help.title))}</h1>
         <section class="card">
-            <h2>{t!(i18n, help.sms_title)}</h2>
-            <p>{t!(i18n, help.sms_intro)}</p>
+            <h2>{tr(|l| td_string!(l, help.sms_title))}</h2>
+            <p>{tr(|l| td_string!(l, help.sms_intro))}</p>
             <p class="sms" lang="vi">{APPROVAL_SMS}</p>
-            <p class="muted">{t!(i18n, help.sms_stars)}</p>
+            <p class="muted">{tr(|l| td_string!(l, help.sms_stars))}</p>
         </section>
         <section class="warning">
-            <h2>{t!(i18n, help.scam_title)}</h2>
+            <h2>{tr(|l| td_string!(l, help.scam_title))}</h2>
             <ul>
-                <li>{t!(i18n, help.scam_store)}</li>
-                <li>{t!(i18n, help.scam_calls)}</li>
-                <li>{t!(i18n, help.scam_qr)}</li>
+                <li>{tr(|l| td_string!(l, help.scam_store))}</li>
+                <li>{tr(|l| td_string!(l, help.scam_calls))}</li>
+                <li>{tr(|l| td_string!(l, help.scam_qr))}</li>
             </ul>
         </section>
         <section class="card">
-            <h2>{t!(i18n, help.contacts_title)}</h2>
+            <h2>{tr(|l| td_string!(l, help.contacts_title))}</h2>
             {contacts}
         </section>
     }

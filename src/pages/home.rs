@@ -7,6 +7,7 @@ use crate::app::{current_lang, AppState};
 use crate::components::campaign_status::CampaignStatus;
 use crate::components::page_title::PageTitle;
 use crate::components::document_line::DocumentLine;
+use crate::components::tr::{campaign_text, tr};
 use crate::i18n::*;
 
 /// The home page.
@@ -35,39 +36,39 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, home.title).to_string())/>
-        <p class="campaign-area">{move || campaign.get().area.get(lang()).to_string()}</p>
-        <h1>{t!(i18n, home.title)}</h1>
-        <p class="lead">{move || campaign.get().name.get(lang()).to_string()}</p>
+        <p class="campaign-area">{campaign_text(|c| &c.area)}</p>
+        <h1>{tr(|l| td_string!(l, home.title))}</h1>
+        <p class="lead">{campaign_text(|c| &c.name)}</p>
         <CampaignStatus/>
-        <h2>{t!(i18n, home.what_next)}</h2>
+        <h2>{tr(|l| td_string!(l, home.what_next))}</h2>
         <ul class="actions">
-            {action("/guide", t!(i18n, home.action_guide).into_any(), t!(i18n, home.action_guide_hint).into_any())}
-            {action("/documents", t!(i18n, home.action_documents).into_any(), t!(i18n, home.action_documents_hint).into_any())}
-            {action("/offices", t!(i18n, home.action_offices).into_any(), t!(i18n, home.action_offices_hint).into_any())}
-            {action("/help", t!(i18n, home.action_help).into_any(), t!(i18n, home.action_help_hint).into_any())}
+            {action("/guide", tr(|l| td_string!(l, home.action_guide)).into_any(), tr(|l| td_string!(l, home.action_guide_hint)).into_any())}
+            {action("/documents", tr(|l| td_string!(l, home.action_documents)).into_any(), tr(|l| td_string!(l, home.action_documents_hint)).into_any())}
+            {action("/offices", tr(|l| td_string!(l, home.action_offices)).into_any(), tr(|l| td_string!(l, home.action_offices_hint)).into_any())}
+            {action("/help", tr(|l| td_string!(l, home.action_help)).into_any(), tr(|l| td_string!(l, home.action_help_hint)).into_any())}
         </ul>
         <section class="card">
-            <h2>{t!(i18n, home.for_whom)}</h2>
-            <p>{move || campaign.get().audience.get(lang()).to_string()}</p>
+            <h2>{tr(|l| td_string!(l, home.for_whom))}</h2>
+            <p>{campaign_text(|c| &c.audience)}</p>
             <Show when=move || !campaign.get().offers.is_empty()>
-                <h3>{t!(i18n, home.offers)}</h3>
+                <h3>{tr(|l| td_string!(l, home.offers))}</h3>
                 <ul>
                     {move || campaign.get().offers.iter().map(|o| view! { <li>{o.get(lang()).to_string()}</li> }).collect_view()}
                 </ul>
             </Show>
         </section>
         <section class="card">
-            <h2>{t!(i18n, home.levels_title)}</h2>
+            <h2>{tr(|l| td_string!(l, home.levels_title))}</h2>
             <ul>
-                <li>{t!(i18n, home.level1)}</li>
-                <li>{t!(i18n, home.level2)}</li>
+                <li>{tr(|l| td_string!(l, home.level1))}</li>
+                <li>{tr(|l| td_string!(l, home.level2))}</li>
             </ul>
         </section>
         <CampaignSwitcher/>
         <section class="card">
             <p><DocumentLine/></p>
-            <p class="muted">{move || campaign.get().document.title.get(lang()).to_string()}</p>
-            <p class="muted">{t!(i18n, common.source_note)}</p>
+            <p class="muted">{campaign_text(|c| &c.document.title)}</p>
+            <p class="muted">{tr(|l| td_string!(l, common.source_note))}</p>
         </section>
     }
 }
@@ -75,7 +76,6 @@ pub fn HomePage() -> impl IntoView {
 /// Lists the built-in campaigns, unless the deployment fixes one.
 #[component]
 fn CampaignSwitcher() -> impl IntoView {
-    let i18n = use_i18n();
     let state = expect_context::<AppState>();
     if state.deployment.fixed_campaign || state.campaigns.len() < 2 {
         return ().into_any();
@@ -96,8 +96,8 @@ fn CampaignSwitcher() -> impl IntoView {
     };
     view! {
         <section class="card switcher">
-            <label for="campaign-select">{t!(i18n, home.switcher_label)}</label>
-            <p class="muted" id="campaign-hint">{t!(i18n, home.switcher_hint)}</p>
+            <label for="campaign-select">{tr(|l| td_string!(l, home.switcher_label))}</label>
+            <p class="muted" id="campaign-hint">{tr(|l| td_string!(l, home.switcher_hint))}</p>
             <select id="campaign-select" aria-describedby="campaign-hint" on:change=on_change>
                 {campaigns
                     .iter()

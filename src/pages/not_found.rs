@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::app::AppState;
 use crate::components::page_title::PageTitle;
+use crate::components::tr::tr;
 use crate::i18n::*;
 
 /// The "page not found" page.
@@ -14,8 +15,8 @@ pub fn NotFoundPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, not_found.title).to_string())/>
-        <h1>{t!(i18n, not_found.title)}</h1>
-        <p>{t!(i18n, not_found.body)}</p>
-        <p><A href=move || state.href("/")>{t!(i18n, not_found.home)}</A></p>
+        <h1>{tr(|l| td_string!(l, not_found.title))}</h1>
+        <p>{tr(|l| td_string!(l, not_found.body))}</p>
+        <p><A href=move || state.href("/")>{tr(|l| td_string!(l, not_found.home))}</A></p>
     }
 }

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 use crate::app::{current_lang, AppState};
 use crate::components::page_title::PageTitle;
-use crate::domain::campaign::{tel_href, Office};
+use crate::domain::campaign::{tel_href, Office, OfficeKind};
 use crate::domain::hours::{OpenStatus, Session};
 use crate::domain::vn_time::{format_minutes, period_status, to_vietnam, PeriodStatus};
+use crate::components::tr::tr;
 use crate::i18n::*;
 
 /// The weekday's name in the current language (Monday = 0).
-pub fn day_name(i18n: I18nContext<Locale>, day: usize) -> &'static str {
+pub fn day_name(i18n: leptos_i18n::I18nContext<Locale>, day: usize) -> &'static str {
     match day {
         0 => t_string!(i18n, days.mo),
         1 => t_string!(i18n, days.tu),
@@ -48,16 +49,16 @@ pub fn OfficesPage() -> impl IntoView {
     let offices = move || {
         let offices = state.campaign().offices;
         if offices.is_empty() {
-            return view! { <p class="card">{t!(i18n, offices.no_offices)}</p> }.into_any();
+            return view! { <p class="card">{tr(|l| td_string!(l, offices.no_offices))}</p> }.into_any();
         }
         offices.into_iter().map(|office| view! { <OfficeCard office/> }).collect_view().into_any()
     };
     view! {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, offices.title).to_string())/>
-        <h1>{t!(i18n, offices.title)}</h1>
-        <p>{t!(i18n, offices.intro)}</p>
+        <h1>{tr(|l| td_string!(l, offices.title))}</h1>
+        <p>{tr(|l| td_string!(l, offices.intro))}</p>
         <Show when=ended>
-            <p class="status ended">{t!(i18n, offices.ended_warning)}</p>
+            <p class="status ended">{tr(|l| td_string!(l, offices.ended_warning))}</p>
         </Show>
         {offices}
     }
@@ -86,7 +87,7 @@ fn OfficeCard(office: Office) -> impl IntoView {
                     }
                 };
                 let times = if sessions.is_empty() {
-                    t!(i18n, days.closed).into_any()
+                    tr(|l| td_string!(l, days.closed)).into_any()
                 } else {
                     sessions_text(&sessions).into_any()
                 };
@@ -94,6 +95,8 @@ fn OfficeCard(office: Office) -> impl IntoView {
             })
             .collect_view()
     });
+    // A mobile team or an online service has no street address to look for.
+    let has_premises = matches!(office.kind, OfficeKind::DistrictTeam | OfficeKind::WardPolice | OfficeKind::CityOffice);
     let Office { name, count, address, phone, url, notes, .. } = office;
     view! {
         <article class="card office">
@@ -101,35 +104,43 @@ fn OfficeCard(office: Office) -> impl IntoView {
             {status}
             {count.map(|count| view! { <p class="muted">{t!(i18n, offices.count, count)}</p> })}
             <dl>
-                <dt>{t!(i18n, offices.address)}</dt>
-                <dd>
-                    {match address {
-                        Some(a) => (move || a.get(lang()).to_string()).into_any(),
-                        None => t!(i18n, offices.address_unknown).into_any(),
-                    }}
-                </dd>
+                {match address {
+                    Some(a) => Some(view! {
+                        <dt>{tr(|l| td_string!(l, offices.address))}</dt>
+                        <dd>{move || a.get(lang()).to_string()}</dd>
+                    }.into_any()),
+                    None if has_premises => Some(view! {
+                        <dt>{tr(|l| td_string!(l, offices.address))}</dt>
+                        <dd>{tr(|l| td_string!(l, offices.address_unknown))}</dd>
+                    }.into_any()),
+                    None => None,
+                }}
                 {phone.map(|p| view! {
-                    <dt>{t!(i18n, offices.phone)}</dt>
+                    <dt>{tr(|l| td_string!(l, offices.phone))}</dt>
                     <dd><a class="tel" href=tel_href(&p)>{p.clone()}</a></dd>
                 })}
                 {url.map(|u| view! {
-                    <dt>{t!(i18n, offices.website)}</dt>
+                    <dt>{tr(|l| td_string!(l, offices.website))}</dt>
                     <dd><a href=u.clone() rel="noopener">{u.clone()}</a></dd>
                 })}
-                <dt>{t!(i18n, offices.hours)}</dt>
-                <dd>
-                    {match hours_list {
-                        Some(list) => view! { <ul class="hours">{list}</ul> }.into_any(),
-                        None => t!(i18n, offices.hours_unknown).into_any(),
-                    }}
-                </dd>
+                {match hours_list {
+                    Some(list) => Some(view! {
+                        <dt>{tr(|l| td_string!(l, offices.hours))}</dt>
+                        <dd><ul class="hours">{list}</ul></dd>
+                    }.into_any()),
+                    None if has_premises => Some(view! {
+                        <dt>{tr(|l| td_string!(l, offices.hours))}</dt>
+                        <dd>{tr(|l| td_string!(l, offices.hours_unknown))}</dd>
+                    }.into_any()),
+                    None => None,
+                }}
             </dl>
             {notes.map(|n| view! { <p class="muted">{move || n.get(lang()).to_string()}</p> })}
         </article>
     }
 }
 
-fn status_view(i18n: I18nContext<Locale>, status: OpenStatus) -> AnyView {
+fn status_view(i18n: leptos_i18n::I18nContext<Locale>, status: OpenStatus) -> AnyView {
     match status {
         OpenStatus::OpenUntil { until } => {
             let time = format_minutes(until);
@@ -147,6 +158,6 @@ fn status_view(i18n: I18nContext<Locale>, status: OpenStatus) -> AnyView {
             };
             view! { <p class="status ended">{text}</p> }.into_any()
         }
-        OpenStatus::NeverOpen => view! { <p class="status">{t!(i18n, offices.never_open)}</p> }.into_any(),
+        OpenStatus::NeverOpen => view! { <p class="status">{tr(|l| td_string!(l, offices.never_open))}</p> }.into_any(),
     }
 }

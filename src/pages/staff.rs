@@ -8,6 +8,7 @@ use crate::app::{current_lang, AppState};
 use crate::components::page_title::PageTitle;
 use crate::domain::campaign::{Campaign, Target};
 use crate::domain::vn_time::format_date;
+use crate::components::tr::tr;
 use crate::i18n::*;
 
 fn target_value(t: &Target) -> String {
@@ -33,7 +34,7 @@ pub fn StaffPage() -> impl IntoView {
     let targets = move || {
         let c = campaign.get();
         if c.targets.is_empty() {
-            return view! { <p>{t!(i18n, staff.none)}</p> }.into_any();
+            return view! { <p>{tr(|l| td_string!(l, staff.none))}</p> }.into_any();
         }
         let rows = c
             .targets
@@ -42,7 +43,7 @@ pub fn StaffPage() -> impl IntoView {
                 let indicator = c.indicators.iter().find(|i| i.id == t.indicator).map(|i| i.name.get(lang()).to_string());
                 let unit = match name_of(&c, t.unit.as_deref()) {
                     Some(name) => name.get(lang()).to_string().into_any(),
-                    None => t!(i18n, staff.whole_campaign).into_any(),
+                    None => tr(|l| td_string!(l, staff.whole_campaign)).into_any(),
                 };
                 let due = t.due.map(format_date).or_else(|| {
                     t.phase.as_ref().and_then(|p| c.phases.iter().find(|x| &x.id == p)).map(|p| format_date(p.period.end))
@@ -63,11 +64,11 @@ pub fn StaffPage() -> impl IntoView {
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, staff.col_indicator)}</th>
-                            <th scope="col">{t!(i18n, staff.col_unit)}</th>
-                            <th scope="col" class="num">{t!(i18n, staff.col_target)}</th>
-                            <th scope="col">{t!(i18n, staff.col_description)}</th>
-                            <th scope="col">{t!(i18n, staff.due)}</th>
+                            <th scope="col">{tr(|l| td_string!(l, staff.col_indicator))}</th>
+                            <th scope="col">{tr(|l| td_string!(l, staff.col_unit))}</th>
+                            <th scope="col" class="num">{tr(|l| td_string!(l, staff.col_target))}</th>
+                            <th scope="col">{tr(|l| td_string!(l, staff.col_description))}</th>
+                            <th scope="col">{tr(|l| td_string!(l, staff.due))}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -78,22 +79,22 @@ pub fn StaffPage() -> impl IntoView {
     };
     view! {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, staff.title).to_string())/>
-        <h1>{t!(i18n, staff.title)}</h1>
-        <p>{t!(i18n, staff.intro)}</p>
+        <h1>{tr(|l| td_string!(l, staff.title))}</h1>
+        <p>{tr(|l| td_string!(l, staff.intro))}</p>
         <section class="card">
-            <h2>{t!(i18n, staff.indicators)}</h2>
+            <h2>{tr(|l| td_string!(l, staff.indicators))}</h2>
             <ul>{move || campaign.get().indicators.iter().map(|i| view! { <li>{i.name.get(lang()).to_string()}</li> }).collect_view()}</ul>
         </section>
         <section class="card">
-            <h2>{t!(i18n, staff.units)}</h2>
+            <h2>{tr(|l| td_string!(l, staff.units))}</h2>
             <ul>{move || campaign.get().units.iter().map(|u| view! { <li>{u.name.get(lang()).to_string()}</li> }).collect_view()}</ul>
         </section>
         <section class="card">
-            <h2 id="targets-heading">{t!(i18n, staff.targets)}</h2>
+            <h2 id="targets-heading">{tr(|l| td_string!(l, staff.targets))}</h2>
             {targets}
         </section>
         <section class="card">
-            <h2>{t!(i18n, staff.deadlines)}</h2>
+            <h2>{tr(|l| td_string!(l, staff.deadlines))}</h2>
             <ul>
                 {move || campaign.get().deadlines.iter().map(|d| view! {
                     <li><strong>{format_date(d.date)}</strong> ": " {d.label.get(lang()).to_string()}</li>
@@ -101,7 +102,7 @@ pub fn StaffPage() -> impl IntoView {
             </ul>
         </section>
         <section class="card">
-            <h2>{t!(i18n, staff.reporting)}</h2>
+            <h2>{tr(|l| td_string!(l, staff.reporting))}</h2>
             <ul>
                 {move || campaign.get().reporting.iter().map(|r| view! {
                     <li><strong>{r.due.get(lang()).to_string()}</strong> ": " {r.content.get(lang()).to_string()}</li>

@@ -1,0 +1,44 @@
+// Takes screenshots of every route at phone (360×740) and desktop (1280×900)
+// size, in Vietnamese and English, from the release build in dist/.
+// Usage: node scripts/screenshots.mjs [out-dir] [base] [iso-time]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const out = process.argv[2] ?? 'screenshots';
+const base = process.argv[3] ?? '/vneid-campaign/';
+const fixedTime = process.argv[4] ?? '2023-06-24T12:30:00Z';
+const port = 4180;
+const routes = ['', 'guide', 'documents', 'offices', 'help', 'staff'];
+mkdirSync(out, { recursive: true });
+
+const server = spawn('node', ['scripts/serve.mjs', '--dir', 'dist', '--base', base, '--port', String(port)], { stdio: 'ignore' });
+await sleep(500);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const [label, viewport] of [['phone', { width: 360, height: 740 }], ['desktop', { width: 1280, height: 900 }]]) {
+    for (const lang of ['vi', 'en']) {
+      const context = await browser.newContext({ viewport, timezoneId: 'America/New_York' });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date(fixedTime));
+      await page.goto(`http://127.0.0.1:${port}${base}`);
+      await page.evaluate((l) => localStorage.setItem('vneid-campaign:lang', l), lang);
+      for (const route of routes) {
+        await page.goto(`http://127.0.0.1:${port}${base}${route}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const file = `${out}/${route || 'home'}-${lang}-${label}.png`;
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}

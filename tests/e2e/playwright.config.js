@@ -1,0 +1,40 @@
+// Playwright end-to-end tests against the release build in dist/, served
+// like GitHub Pages under a sub-path, in Debian's Chromium (no download).
+import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const base = process.env.TEST_PUBLIC_URL ?? '/vneid-campaign/';
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: here,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}${base}`,
+    // A device far from Vietnam: every time shown must still be Vietnam time.
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+  },
+  webServer: {
+    command: `node scripts/serve.mjs --dir dist --base ${base} --port ${port}`,
+    cwd: root,
+    url: `http://127.0.0.1:${port}${base}`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});
