@@ -7,6 +7,7 @@ use crate::app::{current_lang, AppState};
 use crate::components::campaign_status::CampaignStatus;
 use crate::components::page_title::PageTitle;
 use crate::components::document_line::DocumentLine;
+use crate::domain::vn_time::format_date;
 use crate::components::tr::{campaign_text, tr};
 use crate::i18n::*;
 
@@ -110,7 +111,7 @@ fn CampaignSwitcher() -> impl IntoView {
                         let c = c.clone();
                         view! {
                             <option value=id selected=is_selected>
-                                {move || format!("{} – {}", c.area.get(current_lang()), c.name.get(current_lang()))}
+                                {move || format!("{} ({} – {})", c.area.get(current_lang()), format_date(c.period.start), format_date(c.period.end))}
                             </option>
                         }
                     })
