@@ -6,5 +6,6 @@
 pub mod campaign;
 pub mod hours;
 pub mod presets;
+pub mod search;
 pub mod text;
 pub mod vn_time;
