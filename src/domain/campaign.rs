@@ -5,7 +5,6 @@
 //! and nothing more. [`Campaign::from_json`] parses and validates a file and
 //! reports every problem with its place in the file.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -457,12 +456,15 @@ impl Campaign {
 }
 
 fn check_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &str, push: &mut impl FnMut(String, String)) {
-    let mut seen = HashSet::new();
+    // Lists are short; a vector keeps a hash table out of the wasm.
+    let mut seen: Vec<&str> = Vec::new();
     for (i, id) in ids.enumerate() {
         if !is_valid_id(id) {
             push(format!("{list}[{i}].id"), format!("\"{id}\": use lowercase letters, digits and '-' only"));
-        } else if !seen.insert(id) {
+        } else if seen.contains(&id) {
             push(format!("{list}[{i}].id"), format!("\"{id}\" is used twice"));
+        } else {
+            seen.push(id);
         }
     }
 }
@@ -485,5 +487,44 @@ mod tests {
         assert!(is_valid_id("hcm-q3-2023"));
         assert!(!is_valid_id("HCM Q3"));
         assert!(!is_valid_id(""));
+    }
+}
+
+/// What a citizen asks of the office list: a search text and three filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfficeFilter {
+    /// Words to find in the name, address or notes (accents and case ignored).
+    pub query: String,
+    /// Only offices open at the given instant.
+    pub open_now: bool,
+    /// Only offices with hours after 18:00.
+    pub evenings: bool,
+    /// Only offices open on Saturday or Sunday.
+    pub weekends: bool,
+}
+
+/// Evening sessions are those that run past this minute (18:00).
+pub const EVENING_FROM: u16 = 18 * 60;
+
+impl OfficeFilter {
+    /// True when `office` passes every active filter at `now`.
+    pub fn accepts(&self, office: &Office, now: time::OffsetDateTime) -> bool {
+        use super::hours::OpenStatus;
+        use super::search::matches;
+        let texts = [Some(&office.name), office.address.as_ref(), office.notes.as_ref()]
+            .into_iter()
+            .flatten()
+            .flat_map(|t| [t.vi.as_str(), t.en.as_str()])
+            .collect::<Vec<_>>();
+        if !matches(&self.query, texts) {
+            return false;
+        }
+        if !(self.open_now || self.evenings || self.weekends) {
+            return true;
+        }
+        let Some(hours) = office.weekly_hours() else { return false };
+        (!self.open_now || matches!(hours.status_at(now), OpenStatus::OpenUntil { .. }))
+            && (!self.evenings || hours.open_after(EVENING_FROM))
+            && (!self.weekends || hours.open_at_weekend())
     }
 }

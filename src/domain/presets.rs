@@ -132,6 +132,27 @@ mod tests {
     }
 
     #[test]
+    fn office_filters_on_district_3() {
+        use crate::domain::campaign::OfficeFilter;
+        let q3 = presets().into_iter().find(|c| c.id == "hcm-q3-2023").unwrap();
+        let sat_evening = datetime!(2023-06-24 19:30 +7);
+        let ids = |f: &OfficeFilter| {
+            q3.offices.iter().filter(|o| f.accepts(o, sat_evening)).map(|o| o.id.as_str()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&OfficeFilter::default()), ["district-team", "ward-police", "mobile-team"]);
+        assert_eq!(ids(&OfficeFilter { open_now: true, ..Default::default() }), ["ward-police"]);
+        assert_eq!(ids(&OfficeFilter { evenings: true, ..Default::default() }), ["ward-police"]);
+        assert_eq!(ids(&OfficeFilter { weekends: true, ..Default::default() }), ["district-team", "ward-police"]);
+        assert_eq!(ids(&OfficeFilter { query: "cach mang thang 8".into(), ..Default::default() }), ["district-team"]);
+        assert_eq!(ids(&OfficeFilter { query: "luu dong".into(), ..Default::default() }), ["mobile-team"]);
+        assert!(ids(&OfficeFilter { query: "hà nội".into(), ..Default::default() }).is_empty());
+        // Monday 12:00: nobody is open, so "open now" lists nothing.
+        let noon = datetime!(2023-06-26 12:00 +7);
+        let open = OfficeFilter { open_now: true, ..Default::default() };
+        assert!(q3.offices.iter().all(|o| !open.accepts(o, noon)));
+    }
+
+    #[test]
     fn a_broken_preset_is_reported_with_its_place() {
         let mut json: serde_json::Value = serde_json::from_str(PRESET_FILES[0].1).unwrap();
         json["offices"][0]["opening_hours"] = "Mo-Fr 7h30".into();
@@ -140,6 +161,9 @@ mod tests {
         let paths: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
         assert!(paths.contains(&"offices[0].opening_hours"), "{paths:?}");
         assert!(paths.contains(&"period"), "{paths:?}");
+        json["offices"][1]["id"] = "district-team".into();
+        let errors = Campaign::from_json(&json.to_string()).unwrap_err();
+        assert!(errors.iter().any(|e| e.path == "offices[1].id" && e.message.contains("used twice")), "{errors:?}");
         json["unexpected"] = 1.into();
         let errors = Campaign::from_json(&json.to_string()).unwrap_err();
         assert!(errors[0].message.contains("unexpected"), "{errors:?}");

@@ -9,11 +9,13 @@
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last_space = true;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // No `char::to_lowercase`: its Unicode tables would cost kilobytes of wasm;
+    // ASCII and the Vietnamese letters below cover the text we search.
+    for c in text.chars() {
         if ('\u{300}'..='\u{36f}').contains(&c) {
             continue; // combining accent (decomposed input)
         }
-        if c.is_whitespace() {
+        if c.is_ascii_whitespace() || c == '\u{a0}' {
             if !last_space {
                 out.push(' ');
                 last_space = true;
@@ -31,16 +33,16 @@ pub fn fold(text: &str) -> String {
 
 fn base_letter(c: char) -> char {
     const GROUPS: [(char, &str); 7] = [
-        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-        ('d', "đ"),
-        ('e', "èéẻẽẹêềếểễệ"),
-        ('i', "ìíỉĩị"),
-        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-        ('u', "ùúủũụưừứửữự"),
-        ('y', "ỳýỷỹỵ"),
+        ('a', "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"),
+        ('d', "đĐ"),
+        ('e', "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ"),
+        ('i', "ìíỉĩịÌÍỈĨỊ"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"),
+        ('u', "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ"),
+        ('y', "ỳýỷỹỵỲÝỶỸỴ"),
     ];
     if c.is_ascii() {
-        return c;
+        return c.to_ascii_lowercase();
     }
     GROUPS
         .iter()

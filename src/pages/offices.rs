@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::{current_lang, AppState};
 use crate::components::page_title::PageTitle;
-use crate::domain::campaign::{tel_href, Office, OfficeKind};
+use crate::domain::campaign::{tel_href, Office, OfficeFilter, OfficeKind};
 use crate::domain::hours::{OpenStatus, Session};
 use crate::domain::vn_time::{format_minutes, period_status, to_vietnam, PeriodStatus};
 use crate::components::tr::tr;
@@ -46,12 +46,24 @@ pub fn OfficesPage() -> impl IntoView {
             )
         }
     };
+    let filter = RwSignal::new(OfficeFilter::default());
     let offices = move || {
-        let offices = state.campaign().offices;
-        if offices.is_empty() {
+        let all = state.with_campaign(|c| c.offices.clone());
+        if all.is_empty() {
             return view! { <p class="card">{tr(|l| td_string!(l, offices.no_offices))}</p> }.into_any();
         }
-        offices.into_iter().map(|office| view! { <OfficeCard office/> }).collect_view().into_any()
+        let now = state.now.get();
+        let shown: Vec<Office> = filter.with(|f| all.into_iter().filter(|o| f.accepts(o, now)).collect());
+        if shown.is_empty() {
+            return view! { <p class="card" role="status">{tr(|l| td_string!(l, offices.no_match))}</p> }.into_any();
+        }
+        shown.into_iter().map(|office| view! { <OfficeCard office/> }).collect_view().into_any()
+    };
+    let toggle = move |set: fn(&mut OfficeFilter, bool)| {
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            filter.update(|f| set(f, on));
+        }
     };
     view! {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, offices.title).to_string())/>
@@ -60,6 +72,30 @@ pub fn OfficesPage() -> impl IntoView {
         <Show when=ended>
             <p class="status ended">{tr(|l| td_string!(l, offices.ended_warning))}</p>
         </Show>
+        <form class="card filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="office-search">{tr(|l| td_string!(l, offices.search_label))}</label>
+            <input
+                id="office-search"
+                type="search"
+                autocomplete="off"
+                on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
+            />
+            <fieldset>
+                <legend>{tr(|l| td_string!(l, offices.filter_legend))}</legend>
+                <label class="check">
+                    <input type="checkbox" on:change=toggle(|f, on| f.open_now = on)/>
+                    {tr(|l| td_string!(l, offices.filter_open_now))}
+                </label>
+                <label class="check">
+                    <input type="checkbox" on:change=toggle(|f, on| f.evenings = on)/>
+                    {tr(|l| td_string!(l, offices.filter_evenings))}
+                </label>
+                <label class="check">
+                    <input type="checkbox" on:change=toggle(|f, on| f.weekends = on)/>
+                    {tr(|l| td_string!(l, offices.filter_weekends))}
+                </label>
+            </fieldset>
+        </form>
         {offices}
     }
 }

@@ -87,3 +87,26 @@ test('the campaign switcher changes the campaign, puts it in the URL and remembe
   await app.open('help?c=hcm-binh-thanh-2023');
   await expect(page.getByRole('main')).toContainText('0907028318');
 });
+
+test('offices: search without accents and filter by open now, evenings and weekends', async ({ app, page }) => {
+  // Saturday 24/06/2023 19:30 in Vietnam.
+  await page.clock.setFixedTime(new Date('2023-06-24T12:30:00Z'));
+  await app.open('offices');
+  const cards = page.getByRole('article');
+  await expect(cards).toHaveCount(3);
+  await page.getByLabel(/Tìm theo tên hoặc địa chỉ/).fill('cach mang thang 8');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('243 Cách Mạng Tháng 8');
+  await page.getByLabel(/Tìm theo tên hoặc địa chỉ/).fill('');
+  await page.getByLabel('Đang mở cửa').check();
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('Đang mở cửa, đến 21:00');
+  await page.getByLabel('Đang mở cửa').uncheck();
+  await page.getByLabel('Làm cuối tuần').check();
+  await expect(cards).toHaveCount(2);
+  await page.getByLabel('Làm buổi tối').check();
+  await expect(cards).toHaveCount(1);
+  await page.getByLabel(/Tìm theo tên hoặc địa chỉ/).fill('ha noi');
+  await expect(cards).toHaveCount(0);
+  await expect(page.getByRole('status')).toHaveText('Không có nơi nào khớp với lựa chọn của bạn.');
+});
