@@ -59,7 +59,6 @@ impl AppState {
     /// non-default campaign in the URL so the link can be shared.
     pub fn href(&self, path: &str) -> String {
         let id = self.campaign_id.get();
-        let path = if path == "/" { "/".to_string() } else { path.to_string() };
         if id == self.deployment.default_campaign {
             format!("{}{}", self.base, path)
         } else {
