@@ -9,13 +9,14 @@ use time::OffsetDateTime;
 
 use crate::components::layout::Layout;
 use crate::domain::campaign::Campaign;
-use crate::domain::presets::{load_deployment, load_presets, Deployment};
+use crate::domain::presets::{load_default_campaign, Deployment, PRESET_INDEX};
 use crate::domain::text::Lang;
 use crate::domain::vn_time::Clock;
 use crate::i18n::*;
 use crate::pages;
 use crate::web::base_path::base_path;
 use crate::web::clock::BrowserClock;
+use crate::web::fetch::fetch_text;
 use crate::web::prefs::{open_prefs, LANG_KEY};
 
 /// Preference key of the chosen campaign.
@@ -24,12 +25,16 @@ const CAMPAIGN_KEY: &str = "campaign";
 /// App-wide state, provided as context to every page.
 #[derive(Clone)]
 pub struct AppState {
-    /// Every built-in campaign.
-    pub campaigns: Arc<Vec<Campaign>>,
+    /// The campaigns loaded so far: the default one, then any the user chose.
+    pub loaded: RwSignal<Vec<Arc<Campaign>>>,
     /// The deployment's settings.
     pub deployment: Arc<Deployment>,
-    /// Id of the campaign being shown.
+    /// Id of the campaign being shown (always a loaded one).
     pub campaign_id: RwSignal<String>,
+    /// Id of the campaign asked for; differs from `campaign_id` while its file loads.
+    pub requested: RwSignal<String>,
+    /// Why the campaign asked for could not be loaded, if it could not.
+    pub load_error: RwSignal<Option<String>>,
     /// "Now", refreshed every 30 seconds from the clock.
     pub now: RwSignal<OffsetDateTime>,
     /// The path the app is served under (`""` or `/sub`).
@@ -39,13 +44,9 @@ pub struct AppState {
 impl AppState {
     /// Runs `f` on the campaign being shown (tracked), without copying it.
     pub fn with_campaign<R>(&self, f: impl FnOnce(&Campaign) -> R) -> R {
-        self.campaign_id.with(|id| {
-            let campaign = self
-                .campaigns
-                .iter()
-                .find(|c| &c.id == id)
-                .or_else(|| self.campaigns.first())
-                .expect("at least one built-in campaign");
+        let id = self.campaign_id.get();
+        self.loaded.with(|loaded| {
+            let campaign = loaded.iter().find(|c| c.id == id).or_else(|| loaded.first()).expect("the default campaign is loaded");
             f(campaign)
         })
     }
@@ -56,9 +57,9 @@ impl AppState {
     }
 
     /// An in-app link to `path` (e.g. `/guide`) under the base path, keeping a
-    /// non-default campaign in the URL so the link can be shared.
+    /// non-default campaign (the one asked for) in the URL so the link can be shared.
     pub fn href(&self, path: &str) -> String {
-        let id = self.campaign_id.get();
+        let id = self.requested.get();
         if id == self.deployment.default_campaign {
             format!("{}{}", self.base, path)
         } else {
@@ -66,12 +67,39 @@ impl AppState {
         }
     }
 
-    /// Shows campaign `id` and remembers it on this device.
+    /// Shows campaign `id` (loading its file first if needed) and remembers it on this device.
     pub fn choose_campaign(&self, id: &str) {
-        if self.campaigns.iter().any(|c| c.id == id) && !self.deployment.fixed_campaign {
-            open_prefs().set(CAMPAIGN_KEY, id);
-            self.campaign_id.set(id.to_string());
+        if !self.deployment.offers(id) {
+            return;
         }
+        open_prefs().set(CAMPAIGN_KEY, id);
+        self.load_error.set(None);
+        self.requested.set(id.to_string());
+        if self.loaded.with_untracked(|l| l.iter().any(|c| c.id == id)) {
+            self.campaign_id.set(id.to_string());
+            return;
+        }
+        let Some(entry) = PRESET_INDEX.iter().find(|p| p.id == id) else { return };
+        let state = self.clone();
+        let url = format!("{}/{}", self.base, entry.file_path());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch_text(&url).await.and_then(|json| {
+                Campaign::from_json(&json).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+            });
+            match result {
+                Ok(campaign) => {
+                    let id = campaign.id.clone();
+                    state.loaded.update(|l| l.push(Arc::new(campaign)));
+                    if state.requested.get_untracked() == id {
+                        state.campaign_id.set(id);
+                    }
+                }
+                Err(reason) => {
+                    state.load_error.set(Some(format!("{url}: {reason}")));
+                    state.requested.set(state.campaign_id.get_untracked());
+                }
+            }
+        });
     }
 }
 
@@ -90,8 +118,8 @@ fn locale_of(lang: Lang) -> Locale {
     }
 }
 
-/// The campaign named by `?c=` in the address, if it is a built-in one.
-fn campaign_from_url(campaigns: &[Campaign]) -> Option<String> {
+/// The campaign named by `?c=` in the address, if the deployment offers it.
+fn campaign_from_url(deployment: &Deployment) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     search
         .trim_start_matches('?')
@@ -99,41 +127,40 @@ fn campaign_from_url(campaigns: &[Campaign]) -> Option<String> {
         .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == "c")
         .map(|(_, v)| v.to_string())
-        .filter(|id| campaigns.iter().any(|c| &c.id == id))
+        .filter(|id| deployment.offers(id))
 }
 
-/// Builds the state: campaign from the URL, then the device, then the deployment default.
+/// Builds the state with the default campaign shown, then asks for the campaign
+/// named by the URL or remembered on the device.
 fn initial_state() -> AppState {
-    let campaigns = load_presets().unwrap_or_else(|errors| {
-        // The presets are validated by the native tests; this only guards a broken fork.
-        for (file, e) in &errors {
-            web_sys::console::error_1(&format!("{file}: {e}").into());
+    // The built-in files are validated by the native tests and the build script;
+    // a broken fork still fails loudly in the console rather than silently.
+    let default = load_default_campaign().unwrap_or_else(|errors| {
+        for e in &errors {
+            web_sys::console::error_1(&format!("{e}").into());
         }
-        Vec::new()
+        panic!("the default campaign file is invalid")
     });
-    let deployment = load_deployment(&campaigns).unwrap_or_else(|e| {
-        web_sys::console::error_1(&e.into());
-        Deployment { default_campaign: campaigns.first().map(|c| c.id.clone()).unwrap_or_default(), fixed_campaign: false }
+    let deployment = Deployment::built_in().unwrap_or_else(|e| {
+        web_sys::console::error_1(&e.clone().into());
+        Deployment { default_campaign: default.id.clone(), fixed_campaign: true, campaigns: vec![default.id.clone()] }
     });
     let prefs = open_prefs();
-    let chosen = if deployment.fixed_campaign {
-        deployment.default_campaign.clone()
-    } else if let Some(id) = campaign_from_url(&campaigns) {
-        prefs.set(CAMPAIGN_KEY, &id);
-        id
-    } else {
-        prefs
-            .get(CAMPAIGN_KEY)
-            .filter(|id| campaigns.iter().any(|c| &c.id == id))
-            .unwrap_or_else(|| deployment.default_campaign.clone())
-    };
-    AppState {
-        campaigns: Arc::new(campaigns),
+    let wanted = campaign_from_url(&deployment).or_else(|| prefs.get(CAMPAIGN_KEY).filter(|id| deployment.offers(id)));
+    let default_id = default.id.clone();
+    let state = AppState {
+        loaded: RwSignal::new(vec![Arc::new(default)]),
         deployment: Arc::new(deployment),
-        campaign_id: RwSignal::new(chosen),
+        campaign_id: RwSignal::new(default_id.clone()),
+        requested: RwSignal::new(default_id),
+        load_error: RwSignal::new(None),
         now: RwSignal::new(BrowserClock.now()),
         base: Arc::new(base_path()),
+    };
+    if let Some(id) = wanted {
+        state.choose_campaign(&id);
     }
+    state
 }
 
 /// The whole app.

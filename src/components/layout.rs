@@ -37,6 +37,10 @@ pub fn Layout(children: Children) -> impl IntoView {
         }
     };
     let home_state = state.clone();
+    let loading = Signal::derive({
+        let state = state.clone();
+        move || state.requested.get() != state.campaign_id.get()
+    });
     view! {
         <a class="skip-link" href="#main">{tr(|l| td_string!(l, nav.skip))}</a>
         <header class="site-header">
@@ -57,9 +61,31 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {nav_item("/staff", Signal::derive(move || t_string!(i18n, nav.staff).to_string()))}
             </ul>
         </nav>
-        <main id="main" tabindex="-1">{children()}</main>
+        <LoadBanner/>
+        <main id="main" tabindex="-1" hidden=move || loading.get()>{children()}</main>
         <footer class="site-footer">
             <p>{campaign_text(|c| &c.issuer)} " · " <DocumentLine/> " · " {tr(|l| td_string!(l, footer.offline))}</p>
         </footer>
+    }
+}
+
+/// Says that a chosen campaign is loading, or why it could not be loaded.
+#[component]
+fn LoadBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        if let Some(reason) = state.load_error.get() {
+            view! {
+                <div class="banner banner-error" role="alert">
+                    <p>{tr(|l| td_string!(l, common.load_failed))}</p>
+                    <p class="muted"><code>{reason}</code></p>
+                </div>
+            }
+            .into_any()
+        } else if state.requested.get() != state.campaign_id.get() {
+            view! { <p class="banner" role="status">{tr(|l| td_string!(l, common.loading))}</p> }.into_any()
+        } else {
+            ().into_any()
+        }
     }
 }

@@ -1,21 +1,54 @@
 //! The built-in campaigns (one per seed document) and the deployment settings.
 //!
 //! The files live in `public/campaigns/` so that a district that forks the
-//! repository edits plain JSON; they are compiled into the app so that the
-//! first paint needs no extra request.
+//! repository edits plain JSON. `deployment.json` lists the campaigns offered;
+//! the build script turns that list into [`PRESET_INDEX`] and compiles the
+//! default campaign in, so the first paint needs no extra request. The other
+//! campaign files are served next to the app and fetched when chosen.
 
 use serde::Deserialize;
+use time::Date;
 
 use super::campaign::{Campaign, CampaignError};
+use super::text::Lang;
+use super::vn_time::parse_iso_date;
 
-/// `(file name, contents)` of every built-in campaign, in switcher order.
-pub const PRESET_FILES: [(&str, &str); 5] = [
-    ("hcm-q3-2023.json", include_str!("../../public/campaigns/hcm-q3-2023.json")),
-    ("tv-duyen-hai-2023.json", include_str!("../../public/campaigns/tv-duyen-hai-2023.json")),
-    ("dn-tam-thuan-2024.json", include_str!("../../public/campaigns/dn-tam-thuan-2024.json")),
-    ("hn-awareness-2022.json", include_str!("../../public/campaigns/hn-awareness-2022.json")),
-    ("hcm-binh-thanh-2023.json", include_str!("../../public/campaigns/hcm-binh-thanh-2023.json")),
-];
+/// One entry of the switcher: enough to list a campaign without loading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PresetEntry {
+    /// Campaign id, also the file name without `.json`.
+    pub id: &'static str,
+    /// The area, in Vietnamese.
+    pub area_vi: &'static str,
+    /// The area, in English.
+    pub area_en: &'static str,
+    /// First day (`YYYY-MM-DD`).
+    pub start: &'static str,
+    /// Last day (`YYYY-MM-DD`).
+    pub end: &'static str,
+}
+
+impl PresetEntry {
+    /// The area in `lang`.
+    pub fn area(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.area_vi,
+            Lang::En => self.area_en,
+        }
+    }
+
+    /// First and last day, if the build script copied valid dates.
+    pub fn period(&self) -> Option<(Date, Date)> {
+        Some((parse_iso_date(self.start)?, parse_iso_date(self.end)?))
+    }
+
+    /// The path of the campaign file relative to the app's base (`campaigns/<id>.json`).
+    pub fn file_path(&self) -> String {
+        format!("campaigns/{}.json", self.id)
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/presets_index.rs"));
 
 /// The deployment's settings file.
 pub const DEPLOYMENT_FILE: &str = include_str!("../../public/campaigns/deployment.json");
@@ -29,36 +62,29 @@ pub struct Deployment {
     /// When true, only the default campaign is offered and the switcher is hidden.
     #[serde(default)]
     pub fixed_campaign: bool,
+    /// Ids of the campaigns offered in the switcher, in order.
+    pub campaigns: Vec<String>,
 }
 
-/// Every built-in campaign, parsed and validated; errors name the file.
-pub fn load_presets() -> Result<Vec<Campaign>, Vec<(String, CampaignError)>> {
-    let mut campaigns = Vec::new();
-    let mut errors = Vec::new();
-    for (file, json) in PRESET_FILES {
-        match Campaign::from_json(json) {
-            Ok(c) => campaigns.push(c),
-            Err(problems) => errors.extend(problems.into_iter().map(|p| (file.to_string(), p))),
+impl Deployment {
+    /// The deployment settings compiled into this build.
+    pub fn built_in() -> Result<Deployment, String> {
+        serde_json::from_str(DEPLOYMENT_FILE).map_err(|e| format!("deployment.json: {e}"))
+    }
+
+    /// Whether `id` is a campaign this deployment offers.
+    pub fn offers(&self, id: &str) -> bool {
+        if self.fixed_campaign {
+            id == self.default_campaign
+        } else {
+            PRESET_INDEX.iter().any(|p| p.id == id)
         }
     }
-    if errors.is_empty() {
-        Ok(campaigns)
-    } else {
-        Err(errors)
-    }
 }
 
-/// The deployment settings, checked against the presets.
-pub fn load_deployment(presets: &[Campaign]) -> Result<Deployment, String> {
-    let deployment: Deployment =
-        serde_json::from_str(DEPLOYMENT_FILE).map_err(|e| format!("deployment.json: {e}"))?;
-    if !presets.iter().any(|c| c.id == deployment.default_campaign) {
-        return Err(format!(
-            "deployment.json: default_campaign \"{}\" is not a built-in campaign",
-            deployment.default_campaign
-        ));
-    }
-    Ok(deployment)
+/// The default campaign, compiled in; errors name their place in the file.
+pub fn load_default_campaign() -> Result<Campaign, Vec<CampaignError>> {
+    Campaign::from_json(DEFAULT_CAMPAIGN_JSON)
 }
 
 #[cfg(test)]
@@ -68,11 +94,17 @@ mod tests {
     use crate::domain::hours::OpenStatus;
     use time::macros::{date, datetime};
 
+    fn preset_json(id: &str) -> String {
+        let path = format!("{}/public/campaigns/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// Every built-in campaign, read from its file and validated.
     fn presets() -> Vec<Campaign> {
-        match load_presets() {
-            Ok(p) => p,
-            Err(errors) => panic!("presets do not validate: {errors:#?}"),
-        }
+        PRESET_INDEX
+            .iter()
+            .map(|p| Campaign::from_json(&preset_json(p.id)).unwrap_or_else(|e| panic!("{}: {e:#?}", p.id)))
+            .collect()
     }
 
     #[test]
@@ -83,17 +115,33 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 5, "campaign ids are unique");
-        for (c, (file, _)) in campaigns.iter().zip(PRESET_FILES) {
-            assert_eq!(file, format!("{}.json", c.id), "file name matches id");
+        for (c, entry) in campaigns.iter().zip(PRESET_INDEX) {
+            assert_eq!(entry.id, c.id, "index order and id");
+            assert_eq!(entry.file_path(), format!("campaigns/{}.json", c.id));
+            assert_eq!((entry.area_vi, entry.area_en), (c.area.vi.as_str(), c.area.en.as_str()));
+            assert_eq!(entry.period(), Some((c.period.start, c.period.end)));
             assert_eq!(c.format_version, CAMPAIGN_FORMAT_VERSION);
             assert!(!c.indicators.is_empty());
         }
     }
 
     #[test]
+    fn the_deployment_offers_every_preset_and_compiles_the_default_in() {
+        let deployment = Deployment::built_in().unwrap();
+        let listed: Vec<_> = PRESET_INDEX.iter().map(|p| p.id.to_string()).collect();
+        assert_eq!(deployment.campaigns, listed);
+        let default = load_default_campaign().unwrap();
+        assert_eq!(default.id, deployment.default_campaign);
+        assert!(deployment.offers("dn-tam-thuan-2024"));
+        assert!(!deployment.offers("../secrets"));
+        let fixed = Deployment { fixed_campaign: true, ..deployment };
+        assert!(fixed.offers("hcm-q3-2023") && !fixed.offers("dn-tam-thuan-2024"));
+    }
+
+    #[test]
     fn district_3_is_the_default_with_its_documented_facts() {
         let campaigns = presets();
-        let deployment = load_deployment(&campaigns).unwrap();
+        let deployment = Deployment::built_in().unwrap();
         assert_eq!(deployment.default_campaign, "hcm-q3-2023");
         let q3 = campaigns.iter().find(|c| c.id == "hcm-q3-2023").unwrap();
         assert_eq!(q3.document.number.as_deref(), Some("2333/KH-BCĐ-CQTT"));
@@ -154,7 +202,7 @@ mod tests {
 
     #[test]
     fn a_broken_preset_is_reported_with_its_place() {
-        let mut json: serde_json::Value = serde_json::from_str(PRESET_FILES[0].1).unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(DEFAULT_CAMPAIGN_JSON).unwrap();
         json["offices"][0]["opening_hours"] = "Mo-Fr 7h30".into();
         json["period"]["end"] = "2023-01-01".into();
         let errors = Campaign::from_json(&json.to_string()).unwrap_err();

@@ -7,6 +7,7 @@ use crate::app::{current_lang, AppState};
 use crate::components::campaign_status::CampaignStatus;
 use crate::components::page_title::PageTitle;
 use crate::components::document_line::DocumentLine;
+use crate::domain::presets::PRESET_INDEX;
 use crate::domain::vn_time::format_date;
 use crate::components::tr::{campaign_text, tr};
 use crate::i18n::*;
@@ -78,11 +79,10 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn CampaignSwitcher() -> impl IntoView {
     let state = expect_context::<AppState>();
-    if state.deployment.fixed_campaign || state.campaigns.len() < 2 {
+    if state.deployment.fixed_campaign || PRESET_INDEX.len() < 2 {
         return ().into_any();
     }
-    let campaigns = state.campaigns.clone();
-    let selected = state.campaign_id;
+    let selected = state.requested;
     let on_change = {
         let state = state.clone();
         move |ev: leptos::ev::Event| {
@@ -100,19 +100,15 @@ fn CampaignSwitcher() -> impl IntoView {
             <label for="campaign-select">{tr(|l| td_string!(l, home.switcher_label))}</label>
             <p class="muted" id="campaign-hint">{tr(|l| td_string!(l, home.switcher_hint))}</p>
             <select id="campaign-select" aria-describedby="campaign-hint" on:change=on_change>
-                {campaigns
+                {PRESET_INDEX
                     .iter()
-                    .map(|c| {
-                        let id = c.id.clone();
-                        let is_selected = {
-                            let id = id.clone();
-                            move || selected.get() == id
+                    .map(|p| {
+                        let label = move || match p.period() {
+                            Some((start, end)) => format!("{} ({} – {})", p.area(current_lang()), format_date(start), format_date(end)),
+                            None => p.area(current_lang()).to_string(),
                         };
-                        let c = c.clone();
                         view! {
-                            <option value=id selected=is_selected>
-                                {move || format!("{} ({} – {})", c.area.get(current_lang()), format_date(c.period.start), format_date(c.period.end))}
-                            </option>
+                            <option value=p.id selected=move || selected.get() == p.id>{label}</option>
                         }
                     })
                     .collect_view()}

@@ -1,5 +1,6 @@
-//! Browser-only glue: the real clock, preference storage and page base path.
+//! Browser-only glue: the real clock, preference storage, page base path and fetching files.
 
 pub mod base_path;
 pub mod clock;
+pub mod fetch;
 pub mod prefs;
