@@ -3,11 +3,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use time::OffsetDateTime;
 
 use crate::components::layout::Layout;
+use crate::components::step_nav::TickStore;
 use crate::domain::campaign::Campaign;
 use crate::domain::presets::{load_default_campaign, Deployment, PRESET_INDEX};
 use crate::domain::text::Lang;
@@ -17,6 +16,8 @@ use crate::pages;
 use crate::web::base_path::base_path;
 use crate::web::clock::BrowserClock;
 use crate::web::fetch::fetch_text;
+use crate::web::navigation::Location;
+use crate::routes::{query_value, Route};
 use crate::web::prefs::{open_prefs, LANG_KEY};
 
 /// Preference key of the chosen campaign.
@@ -64,6 +65,19 @@ impl AppState {
             format!("{}{}", self.base, path)
         } else {
             format!("{}{}?c={}", self.base, path, id)
+        }
+    }
+
+    /// Like [`AppState::href`], with `query` (`a=1&b=2`, may be empty) added to the address.
+    pub fn href_query(&self, path: &str, query: &str) -> String {
+        let href = self.href(path);
+        let query = query.trim_start_matches('&');
+        if query.is_empty() {
+            href
+        } else if href.contains('?') {
+            format!("{href}&{query}")
+        } else {
+            format!("{href}?{query}")
         }
     }
 
@@ -121,13 +135,7 @@ fn locale_of(lang: Lang) -> Locale {
 /// The campaign named by `?c=` in the address, if the deployment offers it.
 fn campaign_from_url(deployment: &Deployment) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == "c")
-        .map(|(_, v)| v.to_string())
-        .filter(|id| deployment.offers(id))
+    query_value(&search, "c").filter(|id| deployment.offers(id)).map(str::to_string)
 }
 
 /// Builds the state with the default campaign shown, then asks for the campaign
@@ -174,25 +182,26 @@ pub fn App() -> impl IntoView {
             h.clear();
         }
     });
-    let base = state.base.to_string();
+    let location = Location::start(&state.base);
+    provide_context(location);
     provide_context(state);
+    provide_context(TickStore::load());
 
     let stored = open_prefs().get(LANG_KEY).and_then(|code| Lang::from_code(&code)).unwrap_or_default();
+    let page = move || match location.route.get() {
+        Route::Home => view! { <pages::home::HomePage/> }.into_any(),
+        Route::Check => view! { <pages::check::CheckPage/> }.into_any(),
+        Route::Guide => view! { <pages::guide::GuidePage/> }.into_any(),
+        Route::Documents => view! { <pages::documents::DocumentsPage/> }.into_any(),
+        Route::Offices => view! { <pages::offices::OfficesPage/> }.into_any(),
+        Route::Help => view! { <pages::help::HelpPage/> }.into_any(),
+        Route::Staff => view! { <pages::staff::StaffPage/> }.into_any(),
+        Route::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+    };
     view! {
         <I18nSubContextProvider initial_locale=Signal::stored(locale_of(stored))>
             <LangSync/>
-            <Router base=base>
-                <Layout>
-                    <Routes fallback=pages::not_found::NotFoundPage>
-                        <Route path=path!("/") view=pages::home::HomePage/>
-                        <Route path=path!("/guide") view=pages::guide::GuidePage/>
-                        <Route path=path!("/documents") view=pages::documents::DocumentsPage/>
-                        <Route path=path!("/offices") view=pages::offices::OfficesPage/>
-                        <Route path=path!("/help") view=pages::help::HelpPage/>
-                        <Route path=path!("/staff") view=pages::staff::StaffPage/>
-                    </Routes>
-                </Layout>
-            </Router>
+            <Layout>{page}</Layout>
         </I18nSubContextProvider>
     }
 }

@@ -5,6 +5,7 @@
 //! (`app`, `pages`, `components`, `web`) is built for the browser only.
 
 pub mod domain;
+pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,29 +1,22 @@
 //! Header (brand, language switch), navigation, main area and footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use crate::app::AppState;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::document_line::DocumentLine;
 use crate::components::tr::{campaign_text, tr};
 use crate::i18n::*;
+use crate::routes::Route;
+use crate::web::navigation::Location;
 
 /// The frame around every page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<AppState>();
-    let location = use_location();
-    let base = state.base.to_string();
-    let current = move |path: &'static str| {
-        let here = location.pathname.get();
-        let here = here.strip_prefix(base.as_str()).unwrap_or(&here).to_string();
-        let here = if here.is_empty() { "/".to_string() } else { here.trim_end_matches('/').to_string() };
-        let here = if here.is_empty() { "/".to_string() } else { here };
-        if here == path { Some("page") } else { None }
-    };
+    let location = expect_context::<Location>();
+    let current = move |path: &'static str| (location.route.get().path() == path && location.route.get() != Route::NotFound).then_some("page");
     let nav_item = {
         let state = state.clone();
         move |path: &'static str, label: Signal<String>| {
@@ -31,7 +24,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             let current = current.clone();
             view! {
                 <li>
-                    <A href=move || state.href(path) attr:aria-current=move || current(path)>{move || label.get()}</A>
+                    <a href=move || state.href(path) aria-current=move || current(path)>{move || label.get()}</a>
                 </li>
             }
         }
@@ -45,15 +38,16 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{tr(|l| td_string!(l, nav.skip))}</a>
         <header class="site-header">
             <div class="bar">
-                <A href=move || home_state.href("/") attr:class="brand">
+                <a href=move || home_state.href("/") class="brand">
                     <span>{tr(|l| td_string!(l, app.name))}</span>
-                </A>
+                </a>
                 <LangSwitch/>
             </div>
         </header>
         <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label)>
             <ul>
                 {nav_item("/", Signal::derive(move || t_string!(i18n, nav.home).to_string()))}
+                {nav_item("/check", Signal::derive(move || t_string!(i18n, nav.check).to_string()))}
                 {nav_item("/guide", Signal::derive(move || t_string!(i18n, nav.guide).to_string()))}
                 {nav_item("/documents", Signal::derive(move || t_string!(i18n, nav.documents).to_string()))}
                 {nav_item("/offices", Signal::derive(move || t_string!(i18n, nav.offices).to_string()))}

@@ -5,4 +5,5 @@ pub mod document_line;
 pub mod lang_switch;
 pub mod layout;
 pub mod page_title;
+pub mod step_nav;
 pub mod tr;

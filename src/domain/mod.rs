@@ -5,6 +5,7 @@
 
 pub mod campaign;
 pub mod hours;
+pub mod pathway;
 pub mod presets;
 pub mod search;
 pub mod text;

@@ -1,7 +1,6 @@
 //! Home: the campaign, its status today, and what to do next.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{current_lang, AppState};
 use crate::components::campaign_status::CampaignStatus;
@@ -28,10 +27,10 @@ pub fn HomePage() -> impl IntoView {
             let state = state.clone();
             view! {
                 <li>
-                    <A href=move || state.href(path) attr:class="action">
+                    <a href=move || state.href(path) class="action">
                         <strong>{title}</strong>
                         <span>{hint}</span>
-                    </A>
+                    </a>
                 </li>
             }
         }
@@ -44,6 +43,7 @@ pub fn HomePage() -> impl IntoView {
         <CampaignStatus/>
         <h2>{tr(|l| td_string!(l, home.what_next))}</h2>
         <ul class="actions">
+            {action("/check", tr(|l| td_string!(l, home.action_check)).into_any(), tr(|l| td_string!(l, home.action_check_hint)).into_any())}
             {action("/guide", tr(|l| td_string!(l, home.action_guide)).into_any(), tr(|l| td_string!(l, home.action_guide_hint)).into_any())}
             {action("/documents", tr(|l| td_string!(l, home.action_documents)).into_any(), tr(|l| td_string!(l, home.action_documents_hint)).into_any())}
             {action("/offices", tr(|l| td_string!(l, home.action_offices)).into_any(), tr(|l| td_string!(l, home.action_offices_hint)).into_any())}

@@ -1,5 +1,6 @@
 //! One module per page (route).
 
+pub mod check;
 pub mod documents;
 pub mod guide;
 pub mod help;

@@ -1,7 +1,6 @@
 //! Shown for an address that is not a page of the app.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::AppState;
 use crate::components::page_title::PageTitle;
@@ -17,6 +16,6 @@ pub fn NotFoundPage() -> impl IntoView {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, not_found.title).to_string())/>
         <h1>{tr(|l| td_string!(l, not_found.title))}</h1>
         <p>{tr(|l| td_string!(l, not_found.body))}</p>
-        <p><A href=move || state.href("/")>{tr(|l| td_string!(l, not_found.home))}</A></p>
+        <p><a href=move || state.href("/")>{tr(|l| td_string!(l, not_found.home))}</a></p>
     }
 }

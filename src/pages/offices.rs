@@ -102,7 +102,12 @@ pub fn OfficesPage() -> impl IntoView {
 
 /// One office: name, address, phone, hours and whether it is open now.
 #[component]
-fn OfficeCard(office: Office) -> impl IntoView {
+pub fn OfficeCard(
+    office: Office,
+    /// True when the card sits under a section heading (its name becomes an `h3`).
+    #[prop(optional)]
+    nested: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<AppState>();
     let hours = office.weekly_hours();
@@ -136,7 +141,10 @@ fn OfficeCard(office: Office) -> impl IntoView {
     let Office { name, count, address, phone, url, notes, .. } = office;
     view! {
         <article class="card office">
-            <h2>{move || name.get(lang()).to_string()}</h2>
+            {move || {
+                let title = name.get(lang()).to_string();
+                if nested { view! { <h3>{title}</h3> }.into_any() } else { view! { <h2>{title}</h2> }.into_any() }
+            }}
             {status}
             {count.map(|count| view! { <p class="muted">{t!(i18n, offices.count, count)}</p> })}
             <dl>

@@ -3,4 +3,5 @@
 pub mod base_path;
 pub mod clock;
 pub mod fetch;
+pub mod navigation;
 pub mod prefs;
