@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::hours::WeeklyHours;
+use super::hours::{parse_day_hours, DayOverride, OpenStatus, WeeklyHours};
 use super::text::Text;
 use super::vn_time::iso_date;
 
@@ -63,6 +63,9 @@ pub struct Campaign {
     /// When and what staff report upward.
     #[serde(default)]
     pub reporting: Vec<ReportingRule>,
+    /// Announced mobile-team visits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
 }
 
 /// Number and date of the document a campaign comes from.
@@ -167,12 +170,69 @@ pub struct Office {
     /// Further notes (access gate, announcements).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
+    /// Dates with other hours than the weekly ones (holidays, swapped working days).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_days: Vec<SpecialDay>,
+}
+
+/// A date on which an office keeps other hours than usual.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialDay {
+    /// The date.
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// `off`, or that day's time spans such as `07:30-11:30`.
+    pub hours: String,
+    /// Why (a holiday, a swapped working day).
+    pub reason: Text,
+}
+
+/// A mobile-team visit announced in the campaign file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    /// The day of the visit.
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// Time span(s) such as `08:00-11:00`, if announced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// Where (an apartment block, a school, a market).
+    pub place: Text,
+    /// The office (usually the mobile team) making the visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// Anything else to know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Text>,
 }
 
 impl Office {
     /// The parsed weekly hours, if the office has valid ones.
     pub fn weekly_hours(&self) -> Option<WeeklyHours> {
         self.opening_hours.as_deref().and_then(|h| WeeklyHours::parse(h).ok())
+    }
+
+    /// The special days as hour overrides (invalid ones are left out; validation reports them).
+    pub fn day_overrides(&self) -> Vec<DayOverride> {
+        self.special_days
+            .iter()
+            .filter_map(|d| parse_day_hours(&d.hours).ok().map(|sessions| DayOverride { date: d.date, sessions }))
+            .collect()
+    }
+
+    /// Open or closed at `now` (Vietnam time), special days included; `None` without hours.
+    pub fn status_at(&self, now: time::OffsetDateTime) -> Option<OpenStatus> {
+        self.weekly_hours().map(|h| h.status_with(now, &self.day_overrides()))
+    }
+
+    /// Special days from `today` up to `days` days ahead, by date.
+    pub fn upcoming_special_days(&self, today: Date, days: i64) -> Vec<&SpecialDay> {
+        let last = today + time::Duration::days(days);
+        let mut list: Vec<_> = self.special_days.iter().filter(|d| d.date >= today && d.date <= last).collect();
+        list.sort_by_key(|d| d.date);
+        list
     }
 }
 
@@ -403,6 +463,34 @@ impl Campaign {
             if office.count == Some(0) {
                 push(format!("offices[{i}].count"), "must be at least 1".into());
             }
+            for (j, day) in office.special_days.iter().enumerate() {
+                let path = format!("offices[{i}].special_days[{j}]");
+                if let Err(e) = parse_day_hours(&day.hours) {
+                    push(format!("{path}.hours"), format!("{e} (or \"off\")"));
+                }
+                if day.reason.has_blank() {
+                    push(format!("{path}.reason"), "both \"vi\" and \"en\" must be filled in".into());
+                }
+                if office.special_days[..j].iter().any(|d| d.date == day.date) {
+                    push(format!("{path}.date"), "this date is listed twice".into());
+                }
+            }
+        }
+        for (i, visit) in self.visits.iter().enumerate() {
+            let path = format!("visits[{i}]");
+            if visit.place.has_blank() {
+                push(format!("{path}.place"), "both \"vi\" and \"en\" must be filled in".into());
+            }
+            if let Some(hours) = &visit.hours {
+                if let Err(e) = parse_day_hours(hours) {
+                    push(format!("{path}.hours"), e);
+                }
+            }
+            if let Some(office) = &visit.office {
+                if self.office(office).is_none() {
+                    push(format!("{path}.office"), format!("unknown office \"{office}\""));
+                }
+            }
         }
         for (i, contact) in self.contacts.iter().enumerate() {
             if !is_valid_phone(&contact.phone) {
@@ -447,6 +535,13 @@ impl Campaign {
             }
         }
         problems
+    }
+
+    /// Visits from `today` on, by date.
+    pub fn upcoming_visits(&self, today: Date) -> Vec<&Visit> {
+        let mut list: Vec<_> = self.visits.iter().filter(|v| v.date >= today).collect();
+        list.sort_by_key(|v| v.date);
+        list
     }
 
     /// The office with `id`.
@@ -509,7 +604,6 @@ pub const EVENING_FROM: u16 = 18 * 60;
 impl OfficeFilter {
     /// True when `office` passes every active filter at `now`.
     pub fn accepts(&self, office: &Office, now: time::OffsetDateTime) -> bool {
-        use super::hours::OpenStatus;
         use super::search::matches;
         let texts = [Some(&office.name), office.address.as_ref(), office.notes.as_ref()]
             .into_iter()
@@ -523,7 +617,7 @@ impl OfficeFilter {
             return true;
         }
         let Some(hours) = office.weekly_hours() else { return false };
-        (!self.open_now || matches!(hours.status_at(now), OpenStatus::OpenUntil { .. }))
+        (!self.open_now || matches!(office.status_at(now), Some(OpenStatus::OpenUntil { .. })))
             && (!self.evenings || hours.open_after(EVENING_FROM))
             && (!self.weekends || hours.open_at_weekend())
     }

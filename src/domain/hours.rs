@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use super::vn_time::{minutes_of_day, to_vietnam, weekday_index};
 
@@ -125,27 +125,58 @@ impl WeeklyHours {
 
     /// The status at `instant`, evaluated in Vietnam time.
     pub fn status_at(&self, instant: OffsetDateTime) -> OpenStatus {
+        self.status_with(instant, &[])
+    }
+
+    /// The sessions on `date`: its special-day hours if it has any, else the weekly ones.
+    pub fn sessions_on<'a>(&'a self, date: Date, special: &'a [DayOverride]) -> &'a [Session] {
+        match special.iter().find(|o| o.date == date) {
+            Some(o) => &o.sessions,
+            None => &self.days[weekday_index(date.weekday())],
+        }
+    }
+
+    /// The status at `instant` in Vietnam time, with special days (holidays,
+    /// swapped working days) replacing the weekly hours on their dates.
+    pub fn status_with(&self, instant: OffsetDateTime, special: &[DayOverride]) -> OpenStatus {
         let vn = to_vietnam(instant);
-        let today = weekday_index(vn.weekday());
+        let today = vn.date();
         let now = minutes_of_day(vn);
-        if let Some(s) = self.days[today].iter().find(|s| s.start <= now && now < s.end) {
+        let sessions = self.sessions_on(today, special);
+        if let Some(s) = sessions.iter().find(|s| s.start <= now && now < s.end) {
             // Back-to-back sessions (…-17:00, 17:00-…) count as one opening.
             let mut until = s.end;
-            while let Some(next) = self.days[today].iter().find(|n| n.start == until) {
+            while let Some(next) = sessions.iter().find(|n| n.start == until) {
                 until = next.end;
             }
             return OpenStatus::OpenUntil { until };
         }
-        for days_ahead in 0..8u8 {
-            let weekday = (today + days_ahead as usize) % 7;
-            let next = self.days[weekday]
-                .iter()
-                .find(|s| days_ahead > 0 || s.start > now);
+        // A long holiday can close an office for weeks; look a little beyond a month ahead.
+        for days_ahead in 0..=40u8 {
+            let Some(date) = today.checked_add(time::Duration::days(days_ahead.into())) else { break };
+            let next = self.sessions_on(date, special).iter().find(|s| days_ahead > 0 || s.start > now);
             if let Some(s) = next {
-                return OpenStatus::ClosedUntil { days_ahead, weekday, at: s.start };
+                return OpenStatus::ClosedUntil { days_ahead, weekday: weekday_index(date.weekday()), at: s.start };
             }
         }
         OpenStatus::NeverOpen
+    }
+}
+
+/// Hours that replace the weekly schedule on one date; no sessions = closed all day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayOverride {
+    /// The date (Vietnam calendar).
+    pub date: Date,
+    /// Its sessions.
+    pub sessions: Vec<Session>,
+}
+
+/// Parses a day's hours: `off` (closed) or time spans like `07:30-11:30,13:00-17:00`.
+pub fn parse_day_hours(spec: &str) -> Result<Vec<Session>, String> {
+    match spec.trim() {
+        "off" | "closed" => Ok(Vec::new()),
+        spans => parse_sessions(spans),
     }
 }
 
@@ -217,6 +248,33 @@ mod tests {
 
     fn district_team() -> WeeklyHours {
         WeeklyHours::parse("Mo-Fr 07:30-11:30,13:00-17:00; Sa 07:30-11:30").unwrap()
+    }
+
+    #[test]
+    fn special_days_replace_the_weekly_hours() {
+        use time::macros::date;
+        let h = district_team();
+        // Friday 01/09/2023 and Saturday 02/09/2023 closed (a holiday); Sunday 03/09 worked in the morning.
+        let special = [
+            DayOverride { date: date!(2023 - 09 - 01), sessions: vec![] },
+            DayOverride { date: date!(2023 - 09 - 02), sessions: parse_day_hours("off").unwrap() },
+            DayOverride { date: date!(2023 - 09 - 03), sessions: parse_day_hours("08:00-11:00").unwrap() },
+        ];
+        let thursday_evening = datetime!(2023-08-31 18:00 +7);
+        assert_eq!(h.status_at(thursday_evening), OpenStatus::ClosedUntil { days_ahead: 1, weekday: 4, at: 450 });
+        assert_eq!(
+            h.status_with(thursday_evening, &special),
+            OpenStatus::ClosedUntil { days_ahead: 3, weekday: 6, at: 480 },
+            "skips the holiday and opens on the swapped Sunday"
+        );
+        assert_eq!(h.status_with(datetime!(2023-09-03 09:00 +7), &special), OpenStatus::OpenUntil { until: 660 });
+        assert_eq!(h.status_with(datetime!(2023-09-01 09:00 +7), &special), OpenStatus::ClosedUntil { days_ahead: 2, weekday: 6, at: 480 });
+        // The same instant seen from another zone gives the same answer.
+        assert_eq!(h.status_with(datetime!(2023-09-02 22:00 -4), &special), OpenStatus::OpenUntil { until: 660 });
+        // A closure of more than a week is walked past.
+        let long: Vec<_> = (0..20).map(|d| DayOverride { date: date!(2023 - 09 - 01) + time::Duration::days(d), sessions: vec![] }).collect();
+        assert_eq!(h.status_with(thursday_evening, &long), OpenStatus::ClosedUntil { days_ahead: 21, weekday: 3, at: 450 });
+        assert!(parse_day_hours("7h-11h").is_err());
     }
 
     #[test]

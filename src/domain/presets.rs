@@ -216,4 +216,39 @@ mod tests {
         let errors = Campaign::from_json(&json.to_string()).unwrap_err();
         assert!(errors[0].message.contains("unexpected"), "{errors:?}");
     }
+
+    #[test]
+    fn special_days_and_visits_from_a_campaign_file() {
+        use crate::domain::campaign::OfficeFilter;
+        use crate::domain::hours::OpenStatus;
+        let mut json: serde_json::Value = serde_json::from_str(DEFAULT_CAMPAIGN_JSON).unwrap();
+        // Test data, not facts: District 3's document announces no holidays or visit dates.
+        json["offices"][1]["special_days"] = serde_json::json!([
+            { "date": "2023-09-02", "hours": "off", "reason": { "vi": "Nghỉ lễ", "en": "Holiday" } },
+            { "date": "2023-09-03", "hours": "07:30-11:30", "reason": { "vi": "Làm bù", "en": "Swapped day" } }
+        ]);
+        json["visits"] = serde_json::json!([
+            { "date": "2023-09-10", "hours": "08:00-11:00", "place": { "vi": "Chung cư A", "en": "Block A" }, "office": "mobile-team" },
+            { "date": "2023-08-01", "place": { "vi": "Trường B", "en": "School B" } }
+        ]);
+        let q3 = Campaign::from_json(&json.to_string()).unwrap();
+        let wards = q3.office("ward-police").unwrap();
+        let holiday_evening = datetime!(2023-09-02 19:00 +7);
+        assert_eq!(wards.status_at(holiday_evening), Some(OpenStatus::ClosedUntil { days_ahead: 1, weekday: 6, at: 450 }));
+        let open_now = OfficeFilter { open_now: true, ..Default::default() };
+        assert!(!open_now.accepts(wards, holiday_evening), "closed on the holiday evening");
+        assert!(open_now.accepts(wards, datetime!(2023-09-09 19:00 +7)), "open the next Saturday evening");
+        assert_eq!(wards.upcoming_special_days(date!(2023 - 09 - 01), 30).len(), 2);
+        assert_eq!(wards.upcoming_special_days(date!(2023 - 09 - 03), 30).len(), 1);
+        let visits = q3.upcoming_visits(date!(2023 - 08 - 15));
+        assert_eq!(visits.len(), 1, "past visits are not shown");
+        assert_eq!(visits[0].place.en, "Block A");
+
+        json["offices"][1]["special_days"][1]["hours"] = "7h30".into();
+        json["offices"][1]["special_days"][1]["date"] = "2023-09-02".into();
+        json["visits"][0]["office"] = "nobody".into();
+        let errors = Campaign::from_json(&json.to_string()).unwrap_err();
+        let paths: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["offices[1].special_days[1].hours", "offices[1].special_days[1].date", "visits[0].office"]);
+    }
 }

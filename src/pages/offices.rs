@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::app::{current_lang, AppState};
 use crate::components::page_title::PageTitle;
 use crate::domain::campaign::{tel_href, Office, OfficeFilter, OfficeKind};
-use crate::domain::hours::{OpenStatus, Session};
-use crate::domain::vn_time::{format_minutes, period_status, to_vietnam, PeriodStatus};
+use crate::domain::hours::{parse_day_hours, OpenStatus, Session};
+use crate::domain::vn_time::{format_date, format_minutes, period_status, to_vietnam, PeriodStatus};
 use crate::components::tr::tr;
 use crate::i18n::*;
 
@@ -97,6 +97,41 @@ pub fn OfficesPage() -> impl IntoView {
             </fieldset>
         </form>
         {offices}
+        <Visits/>
+    }
+}
+
+/// Upcoming mobile-team visits announced in the campaign file, if any.
+#[component]
+fn Visits() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let today = to_vietnam(state.now.get()).date();
+        let visits: Vec<_> = state.with_campaign(|c| c.upcoming_visits(today).into_iter().cloned().collect());
+        (!visits.is_empty()).then(|| {
+            let items = visits
+                .into_iter()
+                .map(|v| {
+                    let lang = current_lang();
+                    let mut line = format_date(v.date);
+                    if let Some(h) = &v.hours {
+                        line = format!("{line}, {}", h.replace('-', "–"));
+                    }
+                    line = format!("{line}: {}", v.place.get(lang));
+                    if let Some(n) = &v.notes {
+                        line = format!("{line}. {}", n.get(lang));
+                    }
+                    view! { <li>{line}</li> }
+                })
+                .collect_view();
+            view! {
+                <section class="card visits" aria-labelledby="visits-title">
+                    <h2 id="visits-title">{tr(|l| td_string!(l, offices.visits_title))}</h2>
+                    <p>{tr(|l| td_string!(l, offices.visits_intro))}</p>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
     }
 }
 
@@ -113,8 +148,34 @@ pub fn OfficeCard(
     let hours = office.weekly_hours();
     let lang = current_lang;
     let status = {
-        let hours = hours.clone();
-        move || hours.as_ref().map(|h| status_view(i18n, h.status_at(state.now.get())))
+        let office = office.clone();
+        move || {
+            let now = state.now.get();
+            office.status_at(now).map(|s| status_view(i18n, s, to_vietnam(now).date()))
+        }
+    };
+    let special = {
+        let office = office.clone();
+        move || {
+            let today = to_vietnam(state.now.get()).date();
+            let days: Vec<_> = office.upcoming_special_days(today, 60).into_iter().cloned().collect();
+            (!days.is_empty()).then(|| {
+                let items = days
+                    .into_iter()
+                    .map(|d| {
+                        let when = match parse_day_hours(&d.hours) {
+                            Ok(sessions) if !sessions.is_empty() => sessions_text(&sessions),
+                            _ => t_string!(i18n, offices.closed_day).to_string(),
+                        };
+                        view! { <li>{format!("{}: {} ({})", format_date(d.date), when, d.reason.get(lang()))}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <dt>{tr(|l| td_string!(l, offices.special_days))}</dt>
+                    <dd><ul class="hours">{items}</ul></dd>
+                }
+            })
+        }
     };
     let hours_list = hours.map(|h| {
         h.day_groups()
@@ -178,13 +239,15 @@ pub fn OfficeCard(
                     }.into_any()),
                     None => None,
                 }}
+                {special}
             </dl>
             {notes.map(|n| view! { <p class="muted">{move || n.get(lang()).to_string()}</p> })}
         </article>
     }
 }
 
-fn status_view(i18n: leptos_i18n::I18nContext<Locale>, status: OpenStatus) -> AnyView {
+/// The live status line; `today` (Vietnam date) dates openings more than a week ahead.
+fn status_view(i18n: leptos_i18n::I18nContext<Locale>, status: OpenStatus, today: time::Date) -> AnyView {
     match status {
         OpenStatus::OpenUntil { until } => {
             let time = format_minutes(until);
@@ -192,13 +255,18 @@ fn status_view(i18n: leptos_i18n::I18nContext<Locale>, status: OpenStatus) -> An
         }
         OpenStatus::ClosedUntil { days_ahead, weekday, at } => {
             let time = format_minutes(at);
+            let day = move || {
+                let name = day_name(i18n, weekday);
+                if days_ahead < 7 {
+                    name.to_string()
+                } else {
+                    format!("{name} {}", format_date(today + time::Duration::days(days_ahead.into())))
+                }
+            };
             let text = match days_ahead {
                 0 => t!(i18n, offices.opens_today, time).into_any(),
-                1 => t!(i18n, offices.opens_tomorrow, time).into_any(),
-                _ => {
-                    let day = move || day_name(i18n, weekday);
-                    t!(i18n, offices.opens_on, day, time).into_any()
-                }
+                1 => t!(i18n, offices.opens_tomorrow, day, time).into_any(),
+                _ => t!(i18n, offices.opens_on, day, time).into_any(),
             };
             view! { <p class="status ended">{text}</p> }.into_any()
         }

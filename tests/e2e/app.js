@@ -4,6 +4,7 @@ import { test as base, expect } from '@playwright/test';
 /** Every route of the app with its heading in both languages. */
 export const ROUTES = [
   { path: '', vi: 'Đăng ký và kích hoạt tài khoản định danh điện tử', en: 'Register and activate your electronic ID account' },
+  { path: 'check', vi: 'Tôi cần làm gì?', en: 'What do I need to do?' },
   { path: 'guide', vi: 'Các bước đăng ký tài khoản định danh điện tử', en: 'Steps to register an electronic ID account' },
   { path: 'documents', vi: 'Giấy tờ cần mang', en: 'Documents to bring' },
   { path: 'offices', vi: 'Nơi làm thủ tục và giờ làm việc', en: 'Where to go and opening hours' },

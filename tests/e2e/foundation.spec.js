@@ -17,12 +17,12 @@ test('the language switch works, is named after the other language and persists 
   const toEnglish = app.languageSwitch('English');
   await expect(toEnglish).toHaveAttribute('lang', 'en');
   await toEnglish.click();
-  await expect(app.heading).toHaveText(ROUTES[1].en);
+  await expect(app.heading).toHaveText(ROUTES[2].en);
   expect(await app.htmlLang()).toBe('en');
   await expect(app.languageSwitch('Tiếng Việt')).toBeVisible();
 
   await page.reload();
-  await expect(app.heading).toHaveText(ROUTES[1].en);
+  await expect(app.heading).toHaveText(ROUTES[2].en);
   expect(await app.htmlLang()).toBe('en');
 
   // Navigation keeps the language; every page has the switch.
