@@ -10,7 +10,7 @@ const out = process.argv[2] ?? 'screenshots';
 const base = process.argv[3] ?? '/vneid-campaign/';
 const fixedTime = process.argv[4] ?? '2023-06-24T12:30:00Z';
 const port = 4180;
-const routes = ['', 'guide', 'documents', 'offices', 'help', 'staff'];
+const routes = ['', 'check', 'check?age=14plus&card=have', 'check?age=14plus&card=have&level=2', 'check?age=6to14&card=none', 'guide', 'documents', 'offices', 'help', 'staff', 'nowhere'];
 mkdirSync(out, { recursive: true });
 
 const server = spawn('node', ['scripts/serve.mjs', '--dir', 'dist', '--base', base, '--port', String(port)], { stdio: 'ignore' });
@@ -31,7 +31,8 @@ try {
       for (const route of routes) {
         await page.goto(`http://127.0.0.1:${port}${base}${route}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
-        const file = `${out}/${route || 'home'}-${lang}-${label}.png`;
+        const name = (route || 'home').replace(/[?&=]/g, '_');
+        const file = `${out}/${name}-${lang}-${label}.png`;
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);
       }

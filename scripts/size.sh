@@ -11,3 +11,10 @@ while IFS= read -r -d '' f; do
 done < <(find "$dir" -type f -print0 | sort -z)
 printf '%-48s %10d %10d\n' TOTAL "$total_raw" "$total_gz"
 awk -v b="$total_gz" 'BEGIN { printf "total gzip: %.1f KB\n", b / 1024 }'
+# First load of the citizen home page: the page and the files it references
+# (campaign files other than the default, which is compiled in, load only when chosen).
+first=0
+for f in "$dir"/index.html "$dir"/*.js "$dir"/*_bg.wasm "$dir"/*.css "$dir"/icon-*.svg; do
+  [ -f "$f" ] && first=$((first + $(gzip -9 -c "$f" | wc -c)))
+done
+awk -v b="$first" 'BEGIN { printf "first load of the home page, gzip: %d bytes (%.1f KB)\n", b, b / 1024 }'

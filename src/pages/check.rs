@@ -55,7 +55,7 @@ fn case_text(locale: Locale, case: Case) -> &'static str {
 fn document_text(locale: Locale, document: Document) -> &'static str {
     match document {
         Document::ChipCard => td_string!(locale, documents.required_card),
-        Document::Integrations => td_string!(locale, documents.optional_title),
+        Document::Integrations => td_string!(locale, check.doc_integrations),
         Document::FormCc01 => td_string!(locale, documents.cc01),
     }
 }
@@ -194,11 +194,6 @@ fn ResultScreen(answers: Answers) -> impl IntoView {
     let start_over = state.href("/check");
     let help = format!("{}#after", state.href("/help"));
     view! {
-        <section class="card" aria-labelledby="answers-title">
-            <h2 id="answers-title">{tr(|l| td_string!(l, check.answers_title))}</h2>
-            <dl class="summary">{summary}</dl>
-            <p class="muted">{tr(|l| td_string!(l, check.share))}</p>
-        </section>
         <section class="card result" aria-labelledby="result-title">
             <h2 id="result-title">{tr(|l| td_string!(l, check.result_title))}</h2>
             <p class="lead" data-case=format!("{case:?}")>{move || case_text(i18n.get_locale(), case)}</p>
@@ -210,6 +205,11 @@ fn ResultScreen(answers: Answers) -> impl IntoView {
             <h2>{tr(|l| td_string!(l, check.next_title))}</h2>
             <ul>{next}</ul>
             <p><a href=help>{tr(|l| td_string!(l, check.after_link))}</a></p>
+        </section>
+        <section class="card" aria-labelledby="answers-title">
+            <h2 id="answers-title">{tr(|l| td_string!(l, check.answers_title))}</h2>
+            <dl class="summary">{summary}</dl>
+            <p class="muted">{tr(|l| td_string!(l, check.share))}</p>
         </section>
         <p><a href=start_over>{tr(|l| td_string!(l, check.start_over))}</a></p>
     }
