@@ -125,7 +125,8 @@ pub fn current_lang() -> Lang {
     }
 }
 
-fn locale_of(lang: Lang) -> Locale {
+/// The i18n locale of a domain language.
+pub fn locale_of(lang: Lang) -> Locale {
     match lang {
         Lang::Vi => Locale::vi,
         Lang::En => Locale::en,
@@ -139,8 +140,8 @@ fn campaign_from_url(deployment: &Deployment) -> Option<String> {
 }
 
 /// Builds the state with the default campaign shown, then asks for the campaign
-/// named by the URL or remembered on the device.
-fn initial_state() -> AppState {
+/// named by the URL or remembered on the device. `base` is the site's base path.
+pub fn initial_state(base: String) -> AppState {
     // The built-in files are validated by the native tests and the build script;
     // a broken fork still fails loudly in the console rather than silently.
     let default = load_default_campaign().unwrap_or_else(|errors| {
@@ -163,7 +164,7 @@ fn initial_state() -> AppState {
         requested: RwSignal::new(default_id),
         load_error: RwSignal::new(None),
         now: RwSignal::new(BrowserClock.now()),
-        base: Arc::new(base_path()),
+        base: Arc::new(base),
     };
     if let Some(id) = wanted {
         state.choose_campaign(&id);
@@ -174,7 +175,7 @@ fn initial_state() -> AppState {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = initial_state();
+    let state = initial_state(base_path());
     let now = state.now;
     let handle = set_interval_with_handle(move || now.set(BrowserClock.now()), std::time::Duration::from_secs(30));
     on_cleanup(move || {
@@ -195,7 +196,6 @@ pub fn App() -> impl IntoView {
         Route::Documents => view! { <pages::documents::DocumentsPage/> }.into_any(),
         Route::Offices => view! { <pages::offices::OfficesPage/> }.into_any(),
         Route::Help => view! { <pages::help::HelpPage/> }.into_any(),
-        Route::Staff => view! { <pages::staff::StaffPage/> }.into_any(),
         Route::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     };
     view! {
@@ -208,7 +208,7 @@ pub fn App() -> impl IntoView {
 
 /// Keeps `<html lang>` and the stored preference in step with the language.
 #[component]
-fn LangSync() -> impl IntoView {
+pub fn LangSync() -> impl IntoView {
     Effect::new(move |_| {
         let lang = current_lang();
         if let Some(root) = document().document_element() {

@@ -25,4 +25,6 @@ pub use generated_i18n::i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
+pub mod staff;
+#[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -19,22 +19,19 @@ pub enum Route {
     Offices,
     /// `/help`
     Help,
-    /// `/staff`
-    Staff,
     /// Anything else.
     NotFound,
 }
 
 impl Route {
     /// Every page with its path, in navigation order.
-    pub const ALL: [(Route, &'static str); 7] = [
+    pub const ALL: [(Route, &'static str); 6] = [
         (Route::Home, "/"),
         (Route::Check, "/check"),
         (Route::Guide, "/guide"),
         (Route::Documents, "/documents"),
         (Route::Offices, "/offices"),
         (Route::Help, "/help"),
-        (Route::Staff, "/staff"),
     ];
 
     /// The page at `pathname` for an app served under `base` (`""` or `/sub`).
@@ -51,6 +48,15 @@ impl Route {
     pub fn path(self) -> &'static str {
         Route::ALL.iter().find(|(r, _)| *r == self).map_or("/", |(_, p)| p)
     }
+}
+
+/// Staff mode is a separate page with its own wasm (so citizens never download it).
+pub const STAFF_APP_PATH: &str = "/staff/";
+
+/// True when `pathname` belongs to the separate staff page, which the citizen
+/// app must load as a normal page rather than route itself.
+pub fn is_staff_app(pathname: &str, base: &str) -> bool {
+    pathname.strip_prefix(base).is_some_and(|rest| rest == "/staff" || rest.starts_with(STAFF_APP_PATH))
 }
 
 /// The value of `key` in a URL query (`?a=1&b=2` or `a=1&b=2`), if present.
@@ -81,6 +87,14 @@ mod tests {
         assert_eq!(Route::from_pathname("/nowhere", ""), Route::NotFound);
         assert_eq!(Route::from_pathname("/guide", "/vneid-campaign"), Route::NotFound, "outside the base");
         assert_eq!(Route::from_pathname("/guidebook", ""), Route::NotFound);
+    }
+
+    #[test]
+    fn staff_mode_is_a_separate_page() {
+        assert!(is_staff_app("/vneid-campaign/staff/", "/vneid-campaign"));
+        assert!(is_staff_app("/staff", ""));
+        assert!(!is_staff_app("/staffing", ""));
+        assert_eq!(Route::from_pathname("/staff/", ""), Route::NotFound);
     }
 
     #[test]

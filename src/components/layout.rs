@@ -52,7 +52,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {nav_item("/documents", Signal::derive(move || t_string!(i18n, nav.documents).to_string()))}
                 {nav_item("/offices", Signal::derive(move || t_string!(i18n, nav.offices).to_string()))}
                 {nav_item("/help", Signal::derive(move || t_string!(i18n, nav.help).to_string()))}
-                {nav_item("/staff", Signal::derive(move || t_string!(i18n, nav.staff).to_string()))}
+                {nav_item(crate::routes::STAFF_APP_PATH, Signal::derive(move || t_string!(i18n, nav.staff).to_string()))}
             </ul>
         </nav>
         <LoadBanner/>

@@ -10,3 +10,4 @@ pub mod presets;
 pub mod search;
 pub mod text;
 pub mod vn_time;
+pub mod tally;

@@ -7,4 +7,3 @@ pub mod help;
 pub mod home;
 pub mod not_found;
 pub mod offices;
-pub mod staff;

@@ -66,7 +66,10 @@ impl Location {
         };
         let here = window().location();
         let same_origin = anchor.origin() == here.origin().unwrap_or_default();
-        let in_app = anchor.pathname().starts_with(base) && anchor.target().is_empty() && !anchor.has_attribute("download");
+        let in_app = anchor.pathname().starts_with(base)
+            && !crate::routes::is_staff_app(&anchor.pathname(), base)
+            && anchor.target().is_empty()
+            && !anchor.has_attribute("download");
         if !same_origin || !in_app || anchor.get_attribute("href").is_some_and(|h| h.starts_with('#')) {
             return;
         }

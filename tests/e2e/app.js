@@ -9,7 +9,6 @@ export const ROUTES = [
   { path: 'documents', vi: 'Giấy tờ cần mang', en: 'Documents to bring' },
   { path: 'offices', vi: 'Nơi làm thủ tục và giờ làm việc', en: 'Where to go and opening hours' },
   { path: 'help', vi: 'Trợ giúp và cảnh giác lừa đảo', en: 'Help and scam warnings' },
-  { path: 'staff', vi: 'Chế độ cán bộ', en: 'Staff mode' },
 ];
 
 /** The app as a citizen sees it. */

@@ -1,11 +1,9 @@
-//! Staff mode: what the campaign counts, its units, targets and reporting duties.
-//!
-//! Daily entry, the dashboard and exports build on this page (issue 4).
+//! The campaign's facts for staff: what it counts, its units, targets from the
+//! file, deadlines and reporting duties.
 
 use leptos::prelude::*;
 
 use crate::app::{current_lang, AppState};
-use crate::components::page_title::PageTitle;
 use crate::domain::campaign::{Campaign, Target};
 use crate::domain::vn_time::format_date;
 use crate::components::tr::tr;
@@ -24,10 +22,9 @@ fn name_of<'a>(campaign: &'a Campaign, unit: Option<&str>) -> Option<&'a crate::
     unit.and_then(|id| campaign.units.iter().find(|u| u.id == id)).map(|u| &u.name)
 }
 
-/// The staff page.
+/// The campaign's facts, as its file gives them.
 #[component]
-pub fn StaffPage() -> impl IntoView {
-    let i18n = use_i18n();
+pub fn CampaignInfo() -> impl IntoView {
     let state = expect_context::<AppState>();
     let campaign = Memo::new(move |_| state.campaign());
     let lang = current_lang;
@@ -60,7 +57,7 @@ pub fn StaffPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-heading">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="file-targets-heading">
                 <table>
                     <thead>
                         <tr>
@@ -78,23 +75,22 @@ pub fn StaffPage() -> impl IntoView {
         .into_any()
     };
     view! {
-        <PageTitle heading=Signal::derive(move || t_string!(i18n, staff.title).to_string())/>
-        <h1>{tr(|l| td_string!(l, staff.title))}</h1>
+        <h3>{tr(|l| td_string!(l, tally.campaign_facts))}</h3>
         <p>{tr(|l| td_string!(l, staff.intro))}</p>
         <section class="card">
-            <h2>{tr(|l| td_string!(l, staff.indicators))}</h2>
+            <h4>{tr(|l| td_string!(l, staff.indicators))}</h4>
             <ul>{move || campaign.get().indicators.iter().map(|i| view! { <li>{i.name.get(lang()).to_string()}</li> }).collect_view()}</ul>
         </section>
         <section class="card">
-            <h2>{tr(|l| td_string!(l, staff.units))}</h2>
+            <h4>{tr(|l| td_string!(l, staff.units))}</h4>
             <ul>{move || campaign.get().units.iter().map(|u| view! { <li>{u.name.get(lang()).to_string()}</li> }).collect_view()}</ul>
         </section>
         <section class="card">
-            <h2 id="targets-heading">{tr(|l| td_string!(l, staff.targets))}</h2>
+            <h4 id="file-targets-heading">{tr(|l| td_string!(l, staff.targets))}</h4>
             {targets}
         </section>
         <section class="card">
-            <h2>{tr(|l| td_string!(l, staff.deadlines))}</h2>
+            <h4>{tr(|l| td_string!(l, staff.deadlines))}</h4>
             <ul>
                 {move || campaign.get().deadlines.iter().map(|d| view! {
                     <li><strong>{format_date(d.date)}</strong> ": " {d.label.get(lang()).to_string()}</li>
@@ -102,7 +98,7 @@ pub fn StaffPage() -> impl IntoView {
             </ul>
         </section>
         <section class="card">
-            <h2>{tr(|l| td_string!(l, staff.reporting))}</h2>
+            <h4>{tr(|l| td_string!(l, staff.reporting))}</h4>
             <ul>
                 {move || campaign.get().reporting.iter().map(|r| view! {
                     <li><strong>{r.due.get(lang()).to_string()}</strong> ": " {r.content.get(lang()).to_string()}</li>

@@ -1,0 +1,342 @@
+//! What one device holds for one campaign: daily entries, their audit trail,
+//! the units staff added and the targets they set. Only counts, never people.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::stamp::Stamp;
+use crate::domain::vn_time::iso_date;
+
+/// Counts by indicator id. Duplicate ids in a file are refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts(pub BTreeMap<String, u64>);
+
+impl Counts {
+    /// The count for `indicator` (0 when absent).
+    pub fn get(&self, indicator: &str) -> u64 {
+        self.0.get(indicator).copied().unwrap_or(0)
+    }
+
+    /// Builds counts from pairs.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, u64)>) -> Counts {
+        Counts(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    }
+}
+
+impl<'de> Deserialize<'de> for Counts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Counts, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Counts;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of whole-number counts by indicator id")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Counts, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((key, value)) = map.next_entry::<String, u64>()? {
+                    if out.insert(key.clone(), value).is_some() {
+                        return Err(serde::de::Error::custom(format!("indicator \"{}\" appears twice", super::stamp::short(&key))));
+                    }
+                }
+                Ok(Counts(out))
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
+/// Who makes a change, and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    /// This device's id.
+    pub device: String,
+    /// The staff member's name, if they gave one.
+    pub staff: Option<String>,
+    /// The time of the change.
+    pub at: Stamp,
+}
+
+/// One day's counts for one unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The day counted (Vietnam time).
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// Unit id.
+    pub unit: String,
+    /// Counts by indicator id.
+    pub counts: Counts,
+    /// When it was last saved.
+    pub modified: Stamp,
+    /// The device that saved it.
+    pub device: String,
+    /// Who saved it, if they gave a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    /// True when saved for a day outside the campaign period on purpose.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outside_period: bool,
+}
+
+impl Entry {
+    /// The (date, unit) key.
+    pub fn key(&self) -> EntryKey {
+        (self.date, self.unit.clone())
+    }
+}
+
+/// Entries are unique per (date, unit).
+pub type EntryKey = (Date, String);
+
+/// A record of an entry being replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditRecord {
+    /// When the change was made.
+    pub at: Stamp,
+    /// The device that made it.
+    pub device: String,
+    /// Who made it, if they gave a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    /// The day of the entry.
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// The unit of the entry.
+    pub unit: String,
+    /// The counts before.
+    pub old: Counts,
+    /// The counts after.
+    pub new: Counts,
+    /// Why, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A unit staff added (a real ward, team or group of the deployment).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalUnit {
+    /// Identifier, unique in the campaign.
+    pub id: String,
+    /// Its name as staff typed it.
+    pub name: String,
+    /// When it was added or renamed.
+    pub modified: Stamp,
+    /// The device that added it.
+    pub device: String,
+}
+
+/// A target count set on this device, replacing or adding to the campaign's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetSetting {
+    /// `campaign:<n>` for the campaign file's n-th target, or `local:<indicator>:<unit|*>:<phase|*>`.
+    pub key: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// Unit id; absent for the whole campaign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Phase id; absent for the whole period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// The count to reach.
+    pub count: u64,
+    /// When it was set.
+    pub modified: Stamp,
+    /// The device that set it.
+    pub device: String,
+}
+
+impl TargetSetting {
+    /// The key of a target that is not in the campaign file.
+    pub fn local_key(indicator: &str, unit: Option<&str>, phase: Option<&str>) -> String {
+        format!("local:{indicator}:{}:{}", unit.unwrap_or("*"), phase.unwrap_or("*"))
+    }
+}
+
+/// One stored change; a batch of them is written all or nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Insert or replace the entry for its (date, unit).
+    PutEntry(Entry),
+    /// Append an audit record.
+    AddAudit(AuditRecord),
+    /// Insert or replace a local unit.
+    PutUnit(LocalUnit),
+    /// Insert or replace a target setting.
+    PutTarget(TargetSetting),
+}
+
+/// Everything stored for one campaign on this device.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ledger {
+    /// Entries by (date, unit).
+    pub entries: BTreeMap<EntryKey, Entry>,
+    /// Audit records, oldest first.
+    pub audit: Vec<AuditRecord>,
+    /// Units added on devices.
+    pub units: Vec<LocalUnit>,
+    /// Target settings.
+    pub targets: Vec<TargetSetting>,
+}
+
+/// What saving a day's counts will do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavePlan {
+    /// The changes to store, in one batch.
+    pub changes: Vec<Change>,
+    /// The entry it replaces, if any.
+    pub previous: Option<Entry>,
+}
+
+impl Ledger {
+    /// Applies a batch that the store has written.
+    pub fn apply(&mut self, changes: &[Change]) {
+        for change in changes {
+            match change {
+                Change::PutEntry(e) => {
+                    self.entries.insert(e.key(), e.clone());
+                }
+                Change::AddAudit(a) => self.audit.push(a.clone()),
+                Change::PutUnit(u) => match self.units.iter_mut().find(|x| x.id == u.id) {
+                    Some(slot) => *slot = u.clone(),
+                    None => self.units.push(u.clone()),
+                },
+                Change::PutTarget(t) => match self.targets.iter_mut().find(|x| x.key == t.key) {
+                    Some(slot) => *slot = t.clone(),
+                    None => self.targets.push(t.clone()),
+                },
+            }
+        }
+    }
+
+    /// The entry for a day and unit.
+    pub fn entry(&self, date: Date, unit: &str) -> Option<&Entry> {
+        self.entries.get(&(date, unit.to_string()))
+    }
+
+    /// Plans saving `counts` for (date, unit). Replacing different counts adds an
+    /// audit record (old → new); saving identical counts changes nothing.
+    pub fn plan_save(&self, date: Date, unit: &str, counts: Counts, outside_period: bool, author: &Author, reason: Option<String>) -> SavePlan {
+        let previous = self.entry(date, unit).cloned();
+        if previous.as_ref().is_some_and(|p| p.counts == counts) {
+            return SavePlan { changes: Vec::new(), previous };
+        }
+        let entry = Entry {
+            date,
+            unit: unit.to_string(),
+            counts: counts.clone(),
+            modified: author.at,
+            device: author.device.clone(),
+            staff: author.staff.clone(),
+            outside_period,
+        };
+        let mut changes = vec![Change::PutEntry(entry)];
+        if let Some(old) = &previous {
+            changes.push(Change::AddAudit(AuditRecord {
+                at: author.at,
+                device: author.device.clone(),
+                staff: author.staff.clone(),
+                date,
+                unit: unit.to_string(),
+                old: old.counts.clone(),
+                new: counts,
+                reason: reason.filter(|r| !r.trim().is_empty()),
+            }));
+        }
+        SavePlan { changes, previous }
+    }
+
+    /// Audit records for one (date, unit), newest first.
+    pub fn history(&self, date: Date, unit: &str) -> Vec<&AuditRecord> {
+        let mut out: Vec<_> = self.audit.iter().filter(|a| a.date == date && a.unit == unit).collect();
+        out.sort_by(|a, b| b.at.cmp(&a.at));
+        out
+    }
+
+    /// The newest modification time of any entry, unit or target.
+    pub fn last_change(&self) -> Option<Stamp> {
+        let entries = self.entries.values().map(|e| e.modified);
+        let units = self.units.iter().map(|u| u.modified);
+        let targets = self.targets.iter().map(|t| t.modified);
+        entries.chain(units).chain(targets).max()
+    }
+
+    /// A stable digest of everything stored (for "nothing changed" checks).
+    pub fn digest(&self) -> u64 {
+        // FNV-1a over a canonical text form.
+        let mut text = String::new();
+        for e in self.entries.values() {
+            text.push_str(&format!("{:?}\n", e));
+        }
+        for a in &self.audit {
+            text.push_str(&format!("{:?}\n", a));
+        }
+        let mut units = self.units.clone();
+        units.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut targets = self.targets.clone();
+        targets.sort_by(|a, b| a.key.cmp(&b.key));
+        text.push_str(&format!("{units:?}{targets:?}"));
+        text.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    fn author(device: &str, at: time::OffsetDateTime) -> Author {
+        Author { device: device.into(), staff: Some("Lan".into()), at: Stamp::new(at) }
+    }
+
+    #[test]
+    fn saving_over_an_entry_keeps_an_audit_record() {
+        let mut ledger = Ledger::default();
+        let day = date!(2023 - 06 - 21);
+        let first = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 40), ("activations", 12)]), false, &author("kiosk-a", datetime!(2023-06-21 10:00 +7)), None);
+        assert_eq!(first.previous, None);
+        assert_eq!(first.changes.len(), 1);
+        ledger.apply(&first.changes);
+
+        let same = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 40), ("activations", 12)]), false, &author("kiosk-b", datetime!(2023-06-21 11:00 +7)), None);
+        assert!(same.changes.is_empty(), "identical counts change nothing");
+
+        let second = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 45), ("activations", 12)]), false, &author("kiosk-b", datetime!(2023-06-21 17:30 +7)), Some("late forms".into()));
+        assert_eq!(second.previous.as_ref().map(|p| p.counts.get("applications")), Some(40));
+        ledger.apply(&second.changes);
+        let e = ledger.entry(day, "ward-police").unwrap();
+        assert_eq!(e.counts.get("applications"), 45);
+        assert_eq!(e.device, "kiosk-b");
+        let history = ledger.history(day, "ward-police");
+        assert_eq!(history.len(), 1);
+        assert_eq!(history[0].old.get("applications"), 40);
+        assert_eq!(history[0].new.get("applications"), 45);
+        assert_eq!(history[0].reason.as_deref(), Some("late forms"));
+        assert_eq!(history[0].at.to_rfc3339(), "2023-06-21T17:30:00+07:00");
+    }
+
+    #[test]
+    fn counts_refuse_duplicate_indicators() {
+        let err = serde_json::from_str::<Counts>(r#"{"a": 1, "a": 2}"#).unwrap_err();
+        assert!(err.to_string().contains("appears twice"), "{err}");
+        assert!(serde_json::from_str::<Counts>(r#"{"a": -1}"#).is_err());
+        assert!(serde_json::from_str::<Counts>(r#"{"a": 1.5}"#).is_err());
+        assert_eq!(serde_json::from_str::<Counts>(r#"{"a": 3}"#).unwrap().get("a"), 3);
+    }
+
+    #[test]
+    fn digest_changes_with_content_only() {
+        let mut a = Ledger::default();
+        let b = Ledger::default();
+        assert_eq!(a.digest(), b.digest());
+        let plan = a.plan_save(date!(2023 - 06 - 21), "u", Counts::from_pairs([("x", 1)]), false, &author("d", datetime!(2023-06-21 10:00 +7)), None);
+        a.apply(&plan.changes);
+        assert_ne!(a.digest(), b.digest());
+    }
+}

@@ -1,0 +1,323 @@
+//! Targets, totals, rates and phases: the dashboard's arithmetic.
+
+use std::collections::{BTreeMap, HashMap};
+
+use time::Date;
+
+use super::ledger::{Ledger, TargetSetting};
+use crate::domain::campaign::Campaign;
+use crate::domain::text::Lang;
+
+/// A unit of the campaign file or one added on a device.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitLabel {
+    /// Unit id.
+    pub id: String,
+    /// Vietnamese name.
+    pub vi: String,
+    /// English name (the typed name for units added on a device).
+    pub en: String,
+    /// True when added on a device rather than in the campaign file.
+    pub local: bool,
+}
+
+impl UnitLabel {
+    /// The name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Campaign units first, then units added on devices (sorted by name).
+pub fn all_units(campaign: &Campaign, ledger: &Ledger) -> Vec<UnitLabel> {
+    let mut out: Vec<UnitLabel> = campaign
+        .units
+        .iter()
+        .map(|u| UnitLabel { id: u.id.clone(), vi: u.name.vi.clone(), en: u.name.en.clone(), local: false })
+        .collect();
+    let mut local: Vec<UnitLabel> = ledger
+        .units
+        .iter()
+        .filter(|u| !campaign.units.iter().any(|c| c.id == u.id))
+        .map(|u| UnitLabel { id: u.id.clone(), vi: u.name.clone(), en: u.name.clone(), local: true })
+        .collect();
+    local.sort_by(|a, b| a.vi.cmp(&b.vi));
+    out.extend(local);
+    out
+}
+
+/// A fresh id for a unit named `name`: ASCII letters and digits of the name, made unique.
+pub fn new_unit_id(name: &str, taken: &[UnitLabel]) -> String {
+    let mut stem = String::new();
+    for c in crate::domain::search::fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-').chars().take(40).collect::<String>();
+    let stem = if stem.is_empty() { "unit".to_string() } else { stem };
+    let mut id = stem.clone();
+    let mut n = 2;
+    while taken.iter().any(|u| u.id == id) {
+        id = format!("{stem}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Where a target's number comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetSource {
+    /// The campaign file.
+    File,
+    /// The campaign file's target, with a count set on a device.
+    Edited,
+    /// A target added on a device.
+    Local,
+}
+
+/// A target with its count, window and origin resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedTarget {
+    /// The key a [`TargetSetting`] for it uses.
+    pub key: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// Unit id, or none for the whole campaign.
+    pub unit: Option<String>,
+    /// Phase id, or none for the whole period.
+    pub phase: Option<String>,
+    /// The count to reach; none when the file gives only a percentage of an unknown population.
+    pub count: Option<u64>,
+    /// The percentage the file gives, if any.
+    pub percent: Option<u8>,
+    /// Where the count comes from.
+    pub source: TargetSource,
+    /// First day counted toward it.
+    pub start: Date,
+    /// The day it must be reached by.
+    pub due: Date,
+    /// Index in the campaign file's targets.
+    pub file_index: Option<usize>,
+}
+
+/// The window a target counts over: a phase's days, or from the campaign's
+/// start for a cumulative phase (seed 004) or no phase.
+pub fn target_window(campaign: &Campaign, phase: Option<&str>, due: Option<Date>) -> (Date, Date) {
+    let phase = phase.and_then(|id| campaign.phases.iter().find(|p| p.id == id));
+    let start = match phase {
+        Some(p) if !p.cumulative => p.period.start,
+        _ => campaign.period.start,
+    };
+    let end = due.or(phase.map(|p| p.period.end)).unwrap_or(campaign.period.end);
+    (start, end)
+}
+
+/// Every target: the campaign file's (with device edits applied), then local ones.
+pub fn resolved_targets(campaign: &Campaign, ledger: &Ledger) -> Vec<ResolvedTarget> {
+    let setting = |key: &str| ledger.targets.iter().find(|t| t.key == key);
+    let mut out = Vec::new();
+    for (i, t) in campaign.targets.iter().enumerate() {
+        let key = format!("campaign:{i}");
+        let from_file = t.count.or_else(|| match (t.percent, t.population) {
+            (Some(p), Some(pop)) => Some((pop * p as u64).div_ceil(100)),
+            _ => None,
+        });
+        let (count, source) = match setting(&key) {
+            Some(s) => (Some(s.count), TargetSource::Edited),
+            None => (from_file, TargetSource::File),
+        };
+        let (start, due) = target_window(campaign, t.phase.as_deref(), t.due);
+        out.push(ResolvedTarget {
+            key,
+            indicator: t.indicator.clone(),
+            unit: t.unit.clone(),
+            phase: t.phase.clone(),
+            count,
+            percent: t.percent,
+            source,
+            start,
+            due,
+            file_index: Some(i),
+        });
+    }
+    let mut local: Vec<&TargetSetting> = ledger.targets.iter().filter(|t| t.key.starts_with("local:")).collect();
+    local.sort_by(|a, b| a.key.cmp(&b.key));
+    for s in local {
+        let (start, due) = target_window(campaign, s.phase.as_deref(), None);
+        out.push(ResolvedTarget {
+            key: s.key.clone(),
+            indicator: s.indicator.clone(),
+            unit: s.unit.clone(),
+            phase: s.phase.clone(),
+            count: Some(s.count),
+            percent: None,
+            source: TargetSource::Local,
+            start,
+            due,
+            file_index: None,
+        });
+    }
+    out
+}
+
+/// Daily counts indexed for range sums: built once per dashboard render.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    per_unit: HashMap<(String, String), BTreeMap<Date, u64>>,
+    overall: HashMap<String, BTreeMap<Date, u64>>,
+}
+
+impl Tally {
+    /// Indexes every entry of the ledger.
+    pub fn build(ledger: &Ledger) -> Tally {
+        let mut tally = Tally::default();
+        for entry in ledger.entries.values() {
+            for (indicator, &n) in &entry.counts.0 {
+                tally.per_unit.entry((entry.unit.clone(), indicator.clone())).or_default().insert(entry.date, n);
+                *tally.overall.entry(indicator.clone()).or_default().entry(entry.date).or_default() += n;
+            }
+        }
+        tally
+    }
+
+    fn days(&self, indicator: &str, unit: Option<&str>) -> Option<&BTreeMap<Date, u64>> {
+        match unit {
+            Some(u) => self.per_unit.get(&(u.to_string(), indicator.to_string())),
+            None => self.overall.get(indicator),
+        }
+    }
+
+    /// The sum from `start` to `end` inclusive, for one unit or all.
+    pub fn sum(&self, indicator: &str, unit: Option<&str>, start: Date, end: Date) -> u64 {
+        if start > end {
+            return 0;
+        }
+        self.days(indicator, unit).map_or(0, |d| d.range(start..=end).map(|(_, n)| n).sum())
+    }
+
+    /// The count of one day.
+    pub fn on(&self, indicator: &str, unit: Option<&str>, day: Date) -> u64 {
+        self.days(indicator, unit).and_then(|d| d.get(&day)).copied().unwrap_or(0)
+    }
+
+    /// One value per day from `start` to `end` inclusive (0 on days without entries).
+    pub fn daily(&self, indicator: &str, unit: Option<&str>, start: Date, end: Date) -> Vec<(Date, u64)> {
+        let mut out = Vec::new();
+        let mut day = start;
+        while day <= end {
+            out.push((day, self.on(indicator, unit, day)));
+            match day.next_day() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        out
+    }
+}
+
+/// Where a count stands against its target on a given day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    /// Counted so far inside the window.
+    pub done: u64,
+    /// The target count, if known.
+    pub target: Option<u64>,
+    /// Days of the window up to and including today.
+    pub days_elapsed: i64,
+    /// Days left, today included (0 once the due day has passed).
+    pub days_left: i64,
+    /// Average per day so far.
+    pub rate_so_far: f64,
+    /// Whole count per day needed from today to reach the target on time.
+    pub needed_per_day: Option<u64>,
+}
+
+impl Progress {
+    /// Computes progress over `start..=due` as seen on `today`.
+    pub fn compute(tally: &Tally, indicator: &str, unit: Option<&str>, start: Date, due: Date, target: Option<u64>, today: Date) -> Progress {
+        let done = tally.sum(indicator, unit, start, due.min(today));
+        let total_days = (due - start).whole_days() + 1;
+        let days_elapsed = ((today - start).whole_days() + 1).clamp(0, total_days.max(0));
+        let days_left = ((due - today).whole_days() + 1).clamp(0, total_days.max(0));
+        let rate_so_far = if days_elapsed > 0 { done as f64 / days_elapsed as f64 } else { 0.0 };
+        let needed_per_day = match target {
+            Some(t) if done < t && days_left > 0 => Some((t - done).div_ceil(days_left as u64)),
+            Some(_) if days_left > 0 => Some(0),
+            _ => None,
+        };
+        Progress { done, target, days_elapsed, days_left, rate_so_far, needed_per_day }
+    }
+
+    /// Percent reached, one decimal, capped at 999.9 (none without a target).
+    pub fn percent(&self) -> Option<f64> {
+        match self.target {
+            Some(0) => Some(100.0),
+            Some(t) => Some(((self.done as f64 * 1000.0 / t as f64).round() / 10.0).min(999.9)),
+            None => None,
+        }
+    }
+
+    /// True when the target is met.
+    pub fn reached(&self) -> bool {
+        self.target.is_some_and(|t| self.done >= t)
+    }
+
+    /// True when the target is not met and the rate so far would not meet it in time.
+    pub fn behind(&self) -> bool {
+        match (self.target, self.needed_per_day) {
+            (Some(_), Some(need)) => !self.reached() && (self.rate_so_far < need as f64),
+            (Some(_), None) => !self.reached(),
+            _ => false,
+        }
+    }
+}
+
+/// A phase's figures for one indicator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhaseFigures {
+    /// Phase id.
+    pub phase: String,
+    /// Counted during the phase's own days.
+    pub in_phase: u64,
+    /// Counted from the campaign's start to the phase's end.
+    pub cumulative: u64,
+    /// True when the campaign reports this phase cumulatively (seed 004).
+    pub reported_cumulative: bool,
+}
+
+/// Phase figures for `indicator`, as seen on `today` (days after today count nothing).
+pub fn phase_figures(campaign: &Campaign, tally: &Tally, indicator: &str, unit: Option<&str>, today: Date) -> Vec<PhaseFigures> {
+    campaign
+        .phases
+        .iter()
+        .map(|p| PhaseFigures {
+            phase: p.id.clone(),
+            in_phase: tally.sum(indicator, unit, p.period.start, p.period.end.min(today)),
+            cumulative: tally.sum(indicator, unit, campaign.period.start.min(p.period.start), p.period.end.min(today)),
+            reported_cumulative: p.cumulative,
+        })
+        .collect()
+}
+
+/// A tally shared cheaply between views; equal only to itself (for memos).
+#[derive(Clone, Debug)]
+pub struct SharedTally(pub std::sync::Arc<Tally>);
+
+impl PartialEq for SharedTally {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Tally {
+    /// Builds a tally to share between views.
+    pub fn build_shared(ledger: &Ledger) -> SharedTally {
+        SharedTally(std::sync::Arc::new(Tally::build(ledger)))
+    }
+}

@@ -1,0 +1,141 @@
+//! The one storage interface in front of IndexedDB. Domain code and native
+//! tests use [`MemoryStore`]; the browser uses `web::idb_store::IdbStore`.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::ledger::{AuditRecord, Change, Ledger};
+
+/// Why the store could not do what was asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The database cannot be opened (private browsing, blocked, no IndexedDB).
+    Unavailable(String),
+    /// The device is out of storage space.
+    QuotaExceeded,
+    /// A record that must be unique already exists (the batch was not written).
+    Duplicate(String),
+    /// Another tab upgraded the database; reload to continue.
+    VersionChanged,
+    /// Anything else, with the browser's message.
+    Failed(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable(m) => write!(f, "storage unavailable: {m}"),
+            StoreError::QuotaExceeded => f.write_str("the device's storage is full"),
+            StoreError::Duplicate(m) => write!(f, "duplicate record: {m}"),
+            StoreError::VersionChanged => f.write_str("the database was upgraded by another tab"),
+            StoreError::Failed(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Stored data of every campaign on this device, plus small settings.
+#[allow(async_fn_in_trait)]
+pub trait TallyStore {
+    /// Everything stored for `campaign`.
+    async fn load(&self, campaign: &str) -> Result<Ledger, StoreError>;
+    /// Writes a batch in one transaction: all of it, or nothing.
+    async fn commit(&self, campaign: &str, changes: &[Change]) -> Result<(), StoreError>;
+    /// A setting (device id, device label, staff name, last export…).
+    async fn meta(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Stores a setting.
+    async fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}
+
+/// The identity of an audit record: two records with it are the same record.
+pub fn audit_identity(a: &AuditRecord) -> (String, String, String, String) {
+    (a.at.to_rfc3339(), a.device.clone(), crate::domain::vn_time::format_iso(a.date), a.unit.clone())
+}
+
+/// A store in memory: used when IndexedDB cannot be opened, and by tests.
+#[derive(Default)]
+pub struct MemoryStore {
+    ledgers: RefCell<BTreeMap<String, Ledger>>,
+    meta: RefCell<BTreeMap<String, String>>,
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+}
+
+impl TallyStore for MemoryStore {
+    async fn load(&self, campaign: &str) -> Result<Ledger, StoreError> {
+        // Same order as IndexedDB's key order: units by id, targets by key.
+        let mut ledger = self.ledgers.borrow().get(campaign).cloned().unwrap_or_default();
+        ledger.units.sort_by(|a, b| a.id.cmp(&b.id));
+        ledger.targets.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(ledger)
+    }
+
+    async fn commit(&self, campaign: &str, changes: &[Change]) -> Result<(), StoreError> {
+        let mut ledgers = self.ledgers.borrow_mut();
+        let mut next = ledgers.get(campaign).cloned().unwrap_or_default();
+        for change in changes {
+            if let Change::AddAudit(a) = change {
+                let id = audit_identity(a);
+                if next.audit.iter().any(|x| audit_identity(x) == id) {
+                    return Err(StoreError::Duplicate(format!("audit record {id:?}")));
+                }
+            }
+            next.apply(std::slice::from_ref(change));
+        }
+        ledgers.insert(campaign.to_string(), next);
+        Ok(())
+    }
+
+    async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.meta.borrow().get(key).cloned())
+    }
+
+    async fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.meta.borrow_mut().insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+}
+
+/// Runs a future that never waits on anything outside itself (the memory store).
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tally::ledger::{Author, Counts};
+    use crate::domain::tally::stamp::Stamp;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn a_failed_batch_changes_nothing() {
+        let store = MemoryStore::new();
+        let author = Author { device: "d1".into(), staff: None, at: Stamp::new(datetime!(2023-06-21 10:00 +7)) };
+        let ledger = block_on(store.load("c")).unwrap();
+        let plan = ledger.plan_save(date!(2023 - 06 - 21), "u", Counts::from_pairs([("a", 1)]), false, &author, None);
+        block_on(store.commit("c", &plan.changes)).unwrap();
+        let ledger = block_on(store.load("c")).unwrap();
+        let plan = ledger.plan_save(date!(2023 - 06 - 21), "u", Counts::from_pairs([("a", 2)]), false, &author, None);
+        block_on(store.commit("c", &plan.changes)).unwrap();
+        let before = block_on(store.load("c")).unwrap();
+        // Replaying the same audit record with another entry must fail as a whole.
+        let mut replay = plan.changes.clone();
+        replay.insert(0, Change::PutEntry(crate::domain::tally::ledger::Entry { date: date!(2023 - 06 - 22), unit: "u".into(), counts: Counts::from_pairs([("a", 9)]), modified: author.at, device: "d1".into(), staff: None, outside_period: false }));
+        assert!(matches!(block_on(store.commit("c", &replay)), Err(StoreError::Duplicate(_))));
+        assert_eq!(block_on(store.load("c")).unwrap(), before);
+        assert_eq!(before.entries.len(), 1);
+        assert!(block_on(store.load("other")).unwrap().entries.is_empty());
+    }
+}

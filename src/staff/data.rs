@@ -1,0 +1,355 @@
+//! Export (JSON and CSV), import with a preview and a merge policy, and the backup state.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{meta_keys, now, StaffState};
+use crate::app::{current_lang, AppState};
+use crate::components::tr::tr;
+use crate::domain::tally::exchange::{
+    days_since, file_name, parse_export, to_csv, Conflict, CsvLabels, DeviceInfo, ExportFile, ImportError, MergePreview, Policy, Problem, MAX_IMPORT_BYTES,
+};
+use crate::domain::tally::progress::all_units;
+use crate::domain::tally::report::format_count;
+use crate::domain::tally::stamp::Stamp;
+use crate::domain::tally::store::TallyStore;
+use crate::domain::vn_time::{format_date, to_vietnam};
+use crate::i18n::*;
+
+/// Offers `text` as a file download.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    let body = document().body().ok_or("no body")?;
+    let _ = body.append_child(&a);
+    a.click();
+    let _ = body.remove_child(&a);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn problem_text(l: Locale, p: &Problem) -> String {
+    match p {
+        Problem::TooLarge(n) => format!("{} ({} MB > {} MB)", td_string!(l, tally.p_too_large), n / 1_048_576, MAX_IMPORT_BYTES / 1_048_576),
+        Problem::Empty => td_string!(l, tally.p_empty).into(),
+        Problem::NotText => td_string!(l, tally.p_not_text).into(),
+        Problem::NotJson(line, col) => format!("{} ({} {line}, {} {col})", td_string!(l, tally.p_not_json), td_string!(l, tally.line), td_string!(l, tally.column)),
+        Problem::NotAnExport => td_string!(l, tally.p_not_export).into(),
+        Problem::UnknownVersion(v) => format!("{} {v}", td_string!(l, tally.p_version)),
+        Problem::OtherCampaign(c) => format!("{} \"{c}\"", td_string!(l, tally.p_campaign)),
+        Problem::Invalid(detail) => format!("{} ({detail})", td_string!(l, tally.p_invalid)),
+        Problem::UnknownUnit(u) => format!("{} \"{u}\"", td_string!(l, tally.p_unit)),
+        Problem::UnknownIndicator(i) => format!("{} \"{i}\"", td_string!(l, tally.p_indicator)),
+        Problem::CountTooLarge(n) => format!("{} {n}", td_string!(l, tally.p_count_large)),
+        Problem::OutsidePeriod(d) => format!("{} {}", td_string!(l, tally.p_outside), format_date(*d)),
+        Problem::DuplicateEntry(d, u) => format!("{} {} / {u}", td_string!(l, tally.p_duplicate), format_date(*d)),
+        Problem::DuplicateUnit(u) => format!("{} \"{u}\"", td_string!(l, tally.p_duplicate_unit)),
+        Problem::BadText => td_string!(l, tally.p_bad_text).into(),
+        Problem::BadId(id) => format!("{} \"{id}\"", td_string!(l, tally.p_bad_id)),
+        Problem::UnknownPhase(p) => format!("{} \"{p}\"", td_string!(l, tally.p_phase)),
+    }
+}
+
+/// One import in progress: the preview and the choice per conflict.
+#[derive(Clone, Debug, PartialEq)]
+struct ImportSession {
+    preview: MergePreview,
+    policies: Vec<Policy>,
+    refused: Vec<ImportError>,
+}
+
+fn policy_key(p: Policy) -> &'static str {
+    match p {
+        Policy::KeepMine => "mine",
+        Policy::TakeTheirs => "theirs",
+        Policy::Newest => "newest",
+    }
+}
+
+fn policy_from(key: &str) -> Policy {
+    match key {
+        "theirs" => Policy::TakeTheirs,
+        "newest" => Policy::Newest,
+        _ => Policy::KeepMine,
+    }
+}
+
+async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    if file.size() > (MAX_IMPORT_BYTES as f64) * 2.0 {
+        // Do not even read a file far above the limit into memory.
+        return Ok(vec![b' '; MAX_IMPORT_BYTES + 1]);
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Export, import and backup.
+#[component]
+pub fn DataSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = expect_context::<AppState>();
+    let staff = expect_context::<StaffState>();
+    let campaign = super::shown_campaign(&app);
+    let session = RwSignal::new(None::<ImportSession>);
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let busy = RwSignal::new(false);
+
+    let mark_exported = move |campaign_id: String, at: Stamp| {
+        staff.last_export.set(Some(at));
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = staff.store().set_meta(&meta_keys::last_export(&campaign_id), &at.to_rfc3339()).await;
+        });
+    };
+
+    let export_json = move |_| {
+        let c = campaign.get_untracked();
+        let at = Stamp::new(now());
+        let label = staff.device_label.get_untracked();
+        let device = DeviceInfo { id: staff.device_id.get_untracked(), label: (!label.trim().is_empty()).then(|| label.trim().to_string()) };
+        let export = staff.ledger.with_untracked(|l| ExportFile::build(&c, l, device, at));
+        let name = file_name(&c.id, to_vietnam(at.0).date(), &export.device.id, "json");
+        match download(&name, &export.to_json(), "application/json") {
+            Ok(()) => {
+                mark_exported(c.id.clone(), at);
+                outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.exported)))));
+            }
+            Err(e) => outcome.set(Some(Err(e))),
+        }
+    };
+    let export_csv = move |_| {
+        let c = campaign.get_untracked();
+        let l = i18n.get_locale_untracked();
+        let labels = CsvLabels { date: td_string!(l, tally.date), unit_id: td_string!(l, tally.unit_id), unit: td_string!(l, tally.unit) };
+        let csv = staff.ledger.with_untracked(|ledger| to_csv(&c, ledger, &labels, current_lang()));
+        let at = Stamp::new(now());
+        let name = file_name(&c.id, to_vietnam(at.0).date(), &staff.device_id.get_untracked(), "csv");
+        match download(&name, &csv, "text/csv;charset=utf-8") {
+            Ok(()) => outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.exported))))),
+            Err(e) => outcome.set(Some(Err(e))),
+        }
+    };
+
+    let take_files = move |files: Option<web_sys::FileList>| {
+        let Some(files) = files else { return };
+        let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        if list.is_empty() {
+            return;
+        }
+        busy.set(true);
+        outcome.set(None);
+        wasm_bindgen_futures::spawn_local(async move {
+            let c = campaign.get_untracked();
+            let mut good = Vec::new();
+            let mut refused = Vec::new();
+            for file in list {
+                let name = file.name();
+                match read_file(&file).await {
+                    Ok(bytes) => match staff.ledger.with_untracked(|l| parse_export(&name, &bytes, &c, l)) {
+                        Ok(export) => good.push((name, export)),
+                        Err(e) => refused.push(e),
+                    },
+                    Err(e) => refused.push(ImportError { file: name, place: String::new(), problem: Problem::Invalid(e) }),
+                }
+            }
+            let preview = staff.ledger.with_untracked(|l| MergePreview::build(&c, l, &good));
+            let policies = vec![Policy::Newest; preview.conflicts.len()];
+            session.set(Some(ImportSession { preview, policies, refused }));
+            busy.set(false);
+        });
+    };
+
+    let on_pick = move |ev: web_sys::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        take_files(input.files());
+        input.set_value("");
+    };
+    let drag_over = RwSignal::new(false);
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        drag_over.set(false);
+        take_files(ev.data_transfer().and_then(|d| d.files()));
+    };
+
+    let apply = move |_| {
+        let Some(s) = session.get_untracked() else { return };
+        let c = campaign.get_untracked();
+        let author = staff.author(now());
+        let policies = s.policies.clone();
+        let changes = s.preview.changes(|i| policies.get(i).copied().unwrap_or(Policy::KeepMine), &author);
+        let new = s.preview.new_entries.len();
+        busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = staff.commit(&c.id, changes).await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    session.set(None);
+                    outcome.set(Some(Ok(format!("{} {new}", t_string!(i18n, tally.imported)))));
+                }
+                Err(e) => outcome.set(Some(Err(format!("{} {e}", t_string!(i18n, tally.import_failed))))),
+            }
+        });
+    };
+
+    let backup_line = move || {
+        let now = app.now.get();
+        match staff.last_export.get() {
+            Some(at) => {
+                let days = days_since(at, now);
+                format!("{} {} ({} {})", t_string!(i18n, tally.last_export), at.to_display(), days, t_string!(i18n, tally.days_ago))
+            }
+            None => t_string!(i18n, tally.never_exported).to_string(),
+        }
+    };
+
+    let session_view = move || {
+        let s = session.get()?;
+        let lang = current_lang();
+        let c = campaign.get();
+        let units = staff.ledger.with(|l| all_units(&c, l));
+        let unit_name = move |id: &str| units.iter().find(|u| u.id == id).map(|u| u.name(lang).to_string()).unwrap_or_else(|| id.to_string());
+        let refused = s
+            .refused
+            .iter()
+            .map(|e| {
+                let place = if e.place.is_empty() { String::new() } else { format!(" — {} {}", t_string!(i18n, tally.at_place), e.place) };
+                view! { <li data-refused=e.file.clone()><strong>{e.file.clone()}</strong>{place}": " {problem_text(i18n.get_locale(), &e.problem)}</li> }
+            })
+            .collect_view();
+        let refused_box = (!s.refused.is_empty()).then(|| view! {
+            <div class="banner banner-error" role="alert" data-import="refused">
+                <p>{tr(|l| td_string!(l, tally.refused))}</p>
+                <ul>{refused}</ul>
+            </div>
+        });
+        if s.preview.files.is_empty() {
+            return Some(view! { {refused_box} }.into_any());
+        }
+        let summary_rows = s
+            .preview
+            .per_unit
+            .iter()
+            .map(|u| view! {
+                <tr data-unit=u.unit.clone()>
+                    <th scope="row">{unit_name(&u.unit)}</th>
+                    <td class="num" data-cell="new">{u.new}</td>
+                    <td class="num" data-cell="identical">{u.identical}</td>
+                    <td class="num" data-cell="conflicts">{u.conflicts}</td>
+                </tr>
+            })
+            .collect_view();
+        let conflict_rows = s
+            .preview
+            .conflicts
+            .iter()
+            .enumerate()
+            .map(|(i, conflict)| conflict_row(i, conflict, &c, lang, session, unit_name(&conflict.mine.unit)))
+            .collect_view();
+        let set_all = move |ev: web_sys::Event| {
+            let p = policy_from(&event_target_value(&ev));
+            session.update(|s| if let Some(s) = s { s.policies.iter_mut().for_each(|x| *x = p) });
+        };
+        let nothing = s.preview.is_empty();
+        Some(
+            view! {
+                {refused_box}
+                <section class="card import-preview" data-import="preview">
+                    <h3 id="preview-heading">{tr(|l| td_string!(l, tally.preview))}</h3>
+                    <p class="muted">{s.preview.files.join(", ")}</p>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="preview-heading">
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{tr(|l| td_string!(l, tally.unit))}</th>
+                                <th scope="col" class="num">{tr(|l| td_string!(l, tally.new_entries))}</th>
+                                <th scope="col" class="num">{tr(|l| td_string!(l, tally.identical))}</th>
+                                <th scope="col" class="num">{tr(|l| td_string!(l, tally.conflicts))}</th>
+                            </tr></thead>
+                            <tbody>{summary_rows}</tbody>
+                        </table>
+                    </div>
+                    {(!s.preview.conflicts.is_empty()).then(|| view! {
+                        <fieldset class="policy">
+                            <legend>{tr(|l| td_string!(l, tally.policy_all))}</legend>
+                            <label class="check"><input type="radio" name="policy-all" value="mine" on:change=set_all/>" " {tr(|l| td_string!(l, tally.keep_mine))}</label>
+                            <label class="check"><input type="radio" name="policy-all" value="theirs" on:change=set_all/>" " {tr(|l| td_string!(l, tally.take_theirs))}</label>
+                            <label class="check"><input type="radio" name="policy-all" value="newest" checked on:change=set_all/>" " {tr(|l| td_string!(l, tally.newest))}</label>
+                        </fieldset>
+                        <ul class="plain conflicts">{conflict_rows}</ul>
+                    })}
+                    {nothing.then(|| view! { <p role="status" data-import="nothing">{tr(|l| td_string!(l, tally.nothing_to_import))}</p> })}
+                    <div class="actions">
+                        <button type="button" class="primary" disabled=move || busy.get() || nothing on:click=apply>{tr(|l| td_string!(l, tally.apply_import))}</button>
+                        <button type="button" on:click=move |_| session.set(None)>{tr(|l| td_string!(l, tally.cancel))}</button>
+                    </div>
+                </section>
+            }
+            .into_any(),
+        )
+    };
+
+    view! {
+        <h2>{tr(|l| td_string!(l, tally.tab_data))}</h2>
+        <section class="card">
+            <h3>{tr(|l| td_string!(l, tally.export_heading))}</h3>
+            <p data-backup="line">{backup_line}</p>
+            <p class="muted">{tr(|l| td_string!(l, tally.export_intro))}</p>
+            <div class="actions">
+                <button type="button" class="primary" id="export-json" on:click=export_json>{tr(|l| td_string!(l, tally.export_json))}</button>
+                <button type="button" id="export-csv" on:click=export_csv>{tr(|l| td_string!(l, tally.export_csv))}</button>
+            </div>
+        </section>
+        <section class="card">
+            <h3>{tr(|l| td_string!(l, tally.import_heading))}</h3>
+            <p class="muted">{tr(|l| td_string!(l, tally.import_intro))}</p>
+            <div
+                class=move || if drag_over.get() { "drop-zone over" } else { "drop-zone" }
+                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); drag_over.set(true); }
+                on:dragleave=move |_| drag_over.set(false)
+                on:drop=on_drop
+            >
+                <label for="import-files">{tr(|l| td_string!(l, tally.choose_files))}</label>
+                <input id="import-files" type="file" accept=".json,application/json" multiple on:change=on_pick/>
+                <p class="muted">{tr(|l| td_string!(l, tally.or_drop))}</p>
+            </div>
+            {move || busy.get().then(|| view! { <p role="status">{tr(|l| td_string!(l, common.loading))}</p> })}
+        </section>
+        {session_view}
+        <div role="status" data-outcome="">
+            {move || outcome.get().map(|o| match o {
+                Ok(text) => view! { <p class="save-ok" data-outcome="ok">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="save-failed" data-outcome="error">{text}</p> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+fn conflict_row(i: usize, conflict: &Conflict, c: &crate::domain::campaign::Campaign, lang: crate::domain::text::Lang, session: RwSignal<Option<ImportSession>>, unit: String) -> impl IntoView {
+    let figures = |e: &crate::domain::tally::ledger::Entry| c.indicators.iter().map(|ind| format_count(e.counts.get(&ind.id), lang)).collect::<Vec<_>>().join(" / ");
+    let select_id = format!("conflict-{i}");
+    let current = move || session.with(|s| s.as_ref().and_then(|s| s.policies.get(i).copied()).map(policy_key).unwrap_or("newest"));
+    view! {
+        <li class="conflict" data-conflict=i>
+            <p><strong>{format_date(conflict.mine.date)} " · " {unit}</strong></p>
+            <p>{move || t_string!(use_i18n(), tally.mine)} ": " {figures(&conflict.mine)} " — " {conflict.mine.modified.to_display()} " · " {conflict.mine.device.clone()}</p>
+            <p>{move || t_string!(use_i18n(), tally.theirs)} ": " {figures(&conflict.theirs)} " — " {conflict.theirs.modified.to_display()} " · " {conflict.theirs.device.clone()} " (" {conflict.file.clone()} ")"</p>
+            <p class="field inline-field">
+                <label for=select_id.clone()>{tr(|l| td_string!(l, tally.keep_which))}</label>
+                <select id=select_id on:change=move |ev| {
+                    let p = policy_from(&event_target_value(&ev));
+                    session.update(|s| if let Some(s) = s { if let Some(slot) = s.policies.get_mut(i) { *slot = p } });
+                }>
+                    <option value="mine" selected=move || current() == "mine">{tr(|l| td_string!(l, tally.keep_mine))}</option>
+                    <option value="theirs" selected=move || current() == "theirs">{tr(|l| td_string!(l, tally.take_theirs))}</option>
+                    <option value="newest" selected=move || current() == "newest">{tr(|l| td_string!(l, tally.newest))}</option>
+                </select>
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,228 @@
+// Staff mode end to end: daily entry in IndexedDB, dashboard totals after a
+// reload, JSON (checked against its JSON Schema) and CSV exports, merging an
+// export from a second browser, and refusing bad files without changing data.
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import Ajv from 'ajv';
+import { test, expect } from './app.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const schema = JSON.parse(await readFile(join(here, '../../public/schema/tally-export-v1.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+// A day inside the District 3 campaign (20/06–05/11/2023), 10:00 in Vietnam.
+const DURING_CAMPAIGN = new Date('2023-06-25T10:00:00+07:00');
+
+/** Staff mode as staff use it. */
+class StaffPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(section = 'entry') {
+    await this.page.goto(`staff/?v=${section}`);
+    await expect(this.page.locator('[data-storage]')).toBeVisible();
+  }
+
+  tab(name) {
+    return this.page.getByRole('navigation').getByRole('link', { name, exact: true });
+  }
+
+  async enter(date, unit, counts) {
+    const page = this.page;
+    await page.locator('#entry-date').fill(date);
+    await page.locator('#entry-unit').selectOption(unit);
+    for (const [indicator, value] of Object.entries(counts)) {
+      await page.locator(`#count-${indicator}`).fill(String(value));
+    }
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(page.locator('[data-save-state="save-ok"]')).toContainText('Đã lưu');
+  }
+
+  async totals() {
+    const cell = (id) => this.page.locator(`tfoot [data-total="${id}"]`).innerText();
+    return { applications: await cell('applications'), activations: await cell('activations') };
+  }
+
+  unitRow(unit) {
+    return this.page.locator(`tbody tr[data-unit="${unit}"]`);
+  }
+
+  async download(buttonId) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.locator(buttonId).click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  }
+
+  async exportJson() {
+    const file = await this.download('#export-json');
+    return { name: file.name, json: JSON.parse(file.bytes.toString('utf8')), bytes: file.bytes };
+  }
+
+  async importFiles(paths) {
+    await this.page.locator('#import-files').setInputFiles(paths);
+  }
+}
+
+const days = ['2023-06-22', '2023-06-23', '2023-06-24'];
+
+async function enterThreeDays(staff) {
+  for (const [i, day] of days.entries()) {
+    await staff.enter(day, 'district-team', { applications: 10 + i, activations: 5 + i });
+    await staff.enter(day, 'ward-police', { applications: 20 + i, activations: 8 + i });
+  }
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(DURING_CAMPAIGN);
+});
+
+test('counts for two units over three days survive a reload and add up on the dashboard', async ({ app, page }) => {
+  const staff = new StaffPage(page);
+  await staff.open();
+  // Before 08:00 yesterday is offered; at 10:00 the form opens on today.
+  await expect(page.locator('#entry-date')).toHaveValue('2023-06-25');
+  await enterThreeDays(staff);
+  await page.reload();
+  await staff.tab('Tiến độ').click();
+  await expect(page).toHaveURL(/v=dashboard/);
+  expect(await staff.totals()).toEqual({ applications: '96', activations: '45' });
+  await expect(staff.unitRow('district-team')).toContainText('33');
+  await expect(staff.unitRow('ward-police')).toContainText('63');
+  await expect(page.locator('figure.chart figcaption')).toContainText('96');
+  // The report of 23/06: each unit's day and running totals, and chat text in Vietnamese.
+  await page.goto('staff/?v=report');
+  await page.locator('#report-date').fill('2023-06-23');
+  await expect(page.locator('.report-table tbody tr[data-unit="district-team"]')).toContainText('11');
+  await expect(page.locator('#report-text')).toHaveValue(/Báo cáo ngày 23\/06\/2023/);
+  await expect(page.locator('#report-text')).toHaveValue(/Hồ sơ cấp tài khoản định danh điện tử đã thu nhận: 32 \(lũy kế 62\)/);
+});
+
+test('saving over a day shows the old counts, keeps an audit record and validates fields', async ({ app, page }) => {
+  const staff = new StaffPage(page);
+  await staff.open();
+  await staff.enter('2023-06-24', 'district-team', { applications: 12, activations: 4 });
+  await page.locator('#count-applications').fill('-3');
+  await expect(page.locator('#count-applications')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.field-error').first()).toContainText('không được âm');
+  await page.locator('#count-applications').fill('2.5');
+  await expect(page.locator('.field-error').first()).toContainText('số nguyên');
+  await page.locator('#count-applications').fill('15');
+  await expect(page.locator('[data-existing]')).toContainText('12');
+  await page.locator('#reason').fill('thêm hồ sơ buổi chiều');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.locator('[data-save-state="save-ok"]')).toContainText('Đã lưu');
+  await expect(page.getByRole('region', { name: 'Lịch sử sửa đổi' })).toContainText('12 → 15');
+  await expect(page.getByRole('region', { name: 'Lịch sử sửa đổi' })).toContainText('thêm hồ sơ buổi chiều');
+  // A day after today is refused; a day before the campaign needs an explicit override.
+  await page.locator('#entry-date').fill('2023-06-26');
+  await page.locator('#count-applications').fill('1');
+  await page.locator('#count-activations').fill('1');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.locator('#date-error')).toContainText('chưa tới');
+  await page.locator('#entry-date').fill('2023-06-10');
+  await expect(page.locator('#date-error')).toContainText('ngoài thời gian chiến dịch');
+});
+
+test('exports JSON that matches its schema and CSV with a BOM', async ({ app, page }) => {
+  const staff = new StaffPage(page);
+  await staff.open();
+  await enterThreeDays(staff);
+  await staff.enter('2023-06-22', 'district-team', { applications: 11, activations: 5 });
+  await page.goto('staff/?v=data');
+  await expect(page.locator('[data-backup="line"]')).toContainText('Chưa xuất');
+  const { name, json } = await staff.exportJson();
+  expect(name).toMatch(/^hcm-q3-2023_2023-06-25_d-[a-z0-9]+\.json$/);
+  expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  expect(json).toMatchObject({ format: 'vneid-campaign-tally', version: 1, campaign: 'hcm-q3-2023', indicators: ['applications', 'activations'] });
+  expect(json.generated_at).toBe('2023-06-25T10:00:00+07:00');
+  expect(json.entries).toHaveLength(6);
+  expect(json.entries[0]).toMatchObject({ date: '2023-06-22', unit: 'district-team', counts: { applications: 11, activations: 5 } });
+  expect(json.audit).toHaveLength(1);
+  expect(json.audit[0]).toMatchObject({ old: { applications: 10 }, new: { applications: 11 } });
+  await expect(page.locator('[data-backup="line"]')).toContainText('Lần xuất gần nhất: 25/06/2023 10:00');
+
+  const csv = await staff.download('#export-csv');
+  expect(csv.name).toMatch(/^hcm-q3-2023_2023-06-25_d-[a-z0-9]+\.csv$/);
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines).toHaveLength(7);
+  expect(lines[0]).toBe('Ngày,Mã đơn vị,Đơn vị,Hồ sơ cấp tài khoản định danh điện tử đã thu nhận,Tài khoản định danh điện tử đã kích hoạt');
+  expect(lines).toContain('2023-06-24,ward-police,Công an 12 phường (gộp; thêm từng phường trong chế độ cán bộ),22,10');
+});
+
+test('an export from a second browser is previewed and merged', async ({ app, page, browser }, testInfo) => {
+  const staff = new StaffPage(page);
+  await staff.open();
+  await enterThreeDays(staff);
+
+  // Another kiosk: one day the same, one different (saved later), one new.
+  const other = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1024, height: 800 } });
+  const otherPage = await other.newPage();
+  await otherPage.clock.setFixedTime(new Date('2023-06-25T11:00:00+07:00'));
+  const kiosk = new StaffPage(otherPage);
+  await kiosk.open();
+  await kiosk.enter('2023-06-22', 'district-team', { applications: 10, activations: 5 });
+  await kiosk.enter('2023-06-23', 'ward-police', { applications: 30, activations: 9 });
+  await kiosk.enter('2023-06-25', 'ward-police', { applications: 7, activations: 2 });
+  await otherPage.goto('staff/?v=data');
+  const exported = await kiosk.exportJson();
+  await other.close();
+  const path = testInfo.outputPath(exported.name);
+  await writeFile(path, exported.bytes);
+
+  await page.goto('staff/?v=data');
+  await staff.importFiles([path]);
+  const preview = page.locator('[data-import="preview"]');
+  await expect(preview).toBeVisible();
+  await expect(preview.locator('tr[data-unit="district-team"] [data-cell="identical"]')).toHaveText('1');
+  await expect(preview.locator('tr[data-unit="ward-police"] [data-cell="new"]')).toHaveText('1');
+  await expect(preview.locator('tr[data-unit="ward-police"] [data-cell="conflicts"]')).toHaveText('1');
+  await expect(preview.locator('[data-conflict="0"]')).toContainText('30');
+  await expect(preview.locator('[data-conflict="0"]')).toContainText('21');
+  await page.getByLabel('Lấy số trong tệp').check();
+  await page.getByRole('button', { name: 'Gộp vào dữ liệu của máy này' }).click();
+  await expect(page.locator('[data-outcome="ok"]')).toContainText('1');
+
+  await staff.tab('Tiến độ').click();
+  // 96 + (30 − 21) + 7 applications; 45 + (9 − 9) + 2 activations.
+  expect(await staff.totals()).toEqual({ applications: '112', activations: '47' });
+
+  // The same file again brings nothing.
+  await page.goto('staff/?v=data');
+  await staff.importFiles([path]);
+  await expect(page.locator('[data-import="nothing"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Gộp vào dữ liệu của máy này' })).toBeDisabled();
+});
+
+test('malformed and wrong-campaign files are refused, naming the file and place, and nothing changes', async ({ app, page }, testInfo) => {
+  const staff = new StaffPage(page);
+  await staff.open();
+  await enterThreeDays(staff);
+  await page.goto('staff/?v=data');
+  const before = await staff.exportJson();
+
+  const malformed = testInfo.outputPath('hong.json');
+  await writeFile(malformed, '{"format": "vneid-campaign-tally", "version": 1, "entries": [');
+  const wrongCampaign = testInfo.outputPath('duyen-hai.json');
+  await writeFile(wrongCampaign, JSON.stringify({ ...before.json, campaign: 'tv-duyen-hai-2023' }));
+  const badCount = testInfo.outputPath('am.json');
+  const negative = structuredClone(before.json);
+  negative.entries[4].counts.activations = -5;
+  await writeFile(badCount, JSON.stringify(negative));
+
+  await staff.importFiles([malformed, wrongCampaign, badCount]);
+  const refused = page.locator('[data-import="refused"]');
+  await expect(refused).toBeVisible();
+  await expect(refused.locator('[data-refused="hong.json"]')).toContainText('không phải JSON hợp lệ');
+  await expect(refused.locator('[data-refused="duyen-hai.json"]')).toContainText('chiến dịch khác');
+  await expect(refused.locator('[data-refused="duyen-hai.json"]')).toContainText('tv-duyen-hai-2023');
+  await expect(refused.locator('[data-refused="am.json"]')).toContainText('entries[4].counts.activations');
+  await expect(page.locator('[data-import="preview"]')).toHaveCount(0);
+
+  await page.reload();
+  const after = await staff.exportJson();
+  expect(after.json.entries).toEqual(before.json.entries);
+  expect(after.json.audit).toEqual(before.json.audit);
+});
