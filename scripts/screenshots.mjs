@@ -10,7 +10,25 @@ const out = process.argv[2] ?? 'screenshots';
 const base = process.argv[3] ?? '/vneid-campaign/';
 const fixedTime = process.argv[4] ?? '2023-06-24T12:30:00Z';
 const port = 4180;
-const routes = ['', 'check', 'check?age=14plus&card=have', 'check?age=14plus&card=have&level=2', 'check?age=6to14&card=none', 'guide', 'documents', 'offices', 'help', 'staff', 'nowhere'];
+const routes = ['', 'check', 'check?age=14plus&card=have', 'check?age=14plus&card=have&level=2', 'check?age=6to14&card=none', 'guide', 'documents', 'offices', 'help', 'nowhere',
+  'staff/?v=entry', 'staff/?v=dashboard', 'staff/?v=report', 'staff/?v=data', 'staff/?v=settings'];
+
+/** Enters a few days of counts in staff mode so its pages show data. */
+async function seedStaff(page, root) {
+  await page.goto(`${root}staff/?v=entry`);
+  await page.locator('[data-storage]').waitFor();
+  const days = ['2023-06-20', '2023-06-21', '2023-06-22', '2023-06-23'];
+  for (const [i, day] of days.entries()) {
+    for (const [unit, a, b] of [['district-team', 30 + 7 * i, 12 + 3 * i], ['ward-police', 55 + 4 * i, 20 + i]]) {
+      await page.locator('#entry-date').fill(day);
+      await page.locator('#entry-unit').selectOption(unit);
+      await page.locator('#count-applications').fill(String(a));
+      await page.locator('#count-activations').fill(String(b));
+      await page.locator('form.entry-form button[type=submit]').click();
+      await page.locator('[data-save-state="save-ok"]').waitFor();
+    }
+  }
+}
 mkdirSync(out, { recursive: true });
 
 const server = spawn('node', ['scripts/serve.mjs', '--dir', 'dist', '--base', base, '--port', String(port)], { stdio: 'ignore' });
@@ -28,10 +46,12 @@ try {
       await page.clock.setFixedTime(new Date(fixedTime));
       await page.goto(`http://127.0.0.1:${port}${base}`);
       await page.evaluate((l) => localStorage.setItem('vneid-campaign:lang', l), lang);
+      await seedStaff(page, `http://127.0.0.1:${port}${base}`);
       for (const route of routes) {
         await page.goto(`http://127.0.0.1:${port}${base}${route}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
-        const name = (route || 'home').replace(/[?&=]/g, '_');
+        if (route.startsWith('staff')) await page.locator('main h2').first().waitFor();
+        const name = (route || 'home').replace(/[?&=/]/g, '_');
         const file = `${out}/${name}-${lang}-${label}.png`;
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);

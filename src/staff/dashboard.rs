@@ -28,6 +28,8 @@ fn rate(v: f64, lang: Lang) -> String {
 /// The dashboard.
 #[component]
 pub fn DashboardSection() -> impl IntoView {
+    super::mark("tally:dashboard:start");
+    request_animation_frame(|| super::mark("tally:dashboard:end"));
     let i18n = use_i18n();
     let app = expect_context::<AppState>();
     let staff = expect_context::<StaffState>();

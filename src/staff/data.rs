@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{meta_keys, now, StaffState};
+use super::{mark, meta_keys, now, StaffState};
 use crate::app::{current_lang, AppState};
 use crate::components::tr::tr;
 use crate::domain::tally::exchange::{
@@ -109,13 +109,16 @@ pub fn DataSection() -> impl IntoView {
     };
 
     let export_json = move |_| {
+        mark("tally:export:start");
         let c = campaign.get_untracked();
         let at = Stamp::new(now());
         let label = staff.device_label.get_untracked();
         let device = DeviceInfo { id: staff.device_id.get_untracked(), label: (!label.trim().is_empty()).then(|| label.trim().to_string()) };
         let export = staff.ledger.with_untracked(|l| ExportFile::build(&c, l, device, at));
         let name = file_name(&c.id, to_vietnam(at.0).date(), &export.device.id, "json");
-        match download(&name, &export.to_json(), "application/json") {
+        let result = download(&name, &export.to_json(), "application/json");
+        mark("tally:export:end");
+        match result {
             Ok(()) => {
                 mark_exported(c.id.clone(), at);
                 outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.exported)))));
@@ -144,6 +147,7 @@ pub fn DataSection() -> impl IntoView {
         }
         busy.set(true);
         outcome.set(None);
+        mark("tally:import:start");
         wasm_bindgen_futures::spawn_local(async move {
             let c = campaign.get_untracked();
             let mut good = Vec::new();
@@ -162,6 +166,7 @@ pub fn DataSection() -> impl IntoView {
             let policies = vec![Policy::Newest; preview.conflicts.len()];
             session.set(Some(ImportSession { preview, policies, refused }));
             busy.set(false);
+            request_animation_frame(|| mark("tally:import:preview"));
         });
     };
 
@@ -185,9 +190,11 @@ pub fn DataSection() -> impl IntoView {
         let changes = s.preview.changes(|i| policies.get(i).copied().unwrap_or(Policy::KeepMine), &author);
         let new = s.preview.new_entries.len();
         busy.set(true);
+        mark("tally:apply:start");
         wasm_bindgen_futures::spawn_local(async move {
             let result = staff.commit(&c.id, changes).await;
             busy.set(false);
+            request_animation_frame(|| mark("tally:apply:end"));
             match result {
                 Ok(()) => {
                     session.set(None);

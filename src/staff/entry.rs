@@ -380,6 +380,7 @@ pub fn EntrySection() -> impl IntoView {
                         {tr(|l| td_string!(l, tally.yesterday))}
                     </button>
                 </span>
+                <p class="hint" data-chosen-day="">{move || parsed_date().map(format_date).unwrap_or_default()}</p>
                 {offer_yesterday.then(|| view! { <p class="hint">{tr(|l| td_string!(l, tally.before_eight))}</p> })}
                 {date_message}
             </div>

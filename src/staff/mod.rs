@@ -365,7 +365,7 @@ fn StaffFrame() -> impl IntoView {
         .collect_view();
     let body = move || {
         if staff.ledger_for.get().is_none() {
-            return view! { <p role="status">{tr(|l| td_string!(l, common.loading))}</p> }.into_any();
+            return view! { <p role="status">{tr(|l| td_string!(l, tally.loading))}</p> }.into_any();
         }
         match staff.section.get() {
             Section::Entry => view! { <entry::EntrySection/> }.into_any(),
@@ -507,6 +507,13 @@ fn BackupReminder() -> impl IntoView {
 pub fn shown_campaign(app: &AppState) -> Memo<crate::domain::campaign::Campaign> {
     let app = app.clone();
     Memo::new(move |_| app.campaign())
+}
+
+/// Leaves a `performance.mark` (read by `scripts/bench-staff.mjs`; costs nothing otherwise).
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
 }
 
 /// Today in Vietnam and the minutes past midnight.

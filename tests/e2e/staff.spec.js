@@ -226,3 +226,34 @@ test('malformed and wrong-campaign files are refused, naming the file and place,
   expect(after.json.entries).toEqual(before.json.entries);
   expect(after.json.audit).toEqual(before.json.audit);
 });
+
+test('the citizen pages link to staff mode, which keeps its data out of the citizen side', async ({ app, page }) => {
+  await app.open('');
+  await page.getByRole('navigation').getByRole('link', { name: 'Cán bộ' }).click();
+  await expect(page).toHaveURL(/\/vneid-campaign\/staff\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Chế độ cán bộ');
+  const staff = new StaffPage(page);
+  await expect(page.locator('[data-storage]')).toBeVisible();
+  await staff.enter('2023-06-24', 'district-team', { applications: 3, activations: 1 });
+  await expect(page.locator('[data-chosen-day]')).toHaveText('24/06/2023');
+  await page.getByRole('link', { name: '← Trang hướng dẫn cho người dân' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Nothing staff entered shows on the citizen side.
+  await expect(page.locator('body')).not.toContainText('district-team');
+  await expect(page.locator('body')).not.toContainText('Đã lưu');
+});
+
+test('without IndexedDB (private mode) a banner says so and counting still works in memory', async ({ app, page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); },
+    });
+  });
+  const staff = new StaffPage(page);
+  await page.goto('staff/');
+  await expect(page.locator('[data-storage="memory"]')).toBeVisible();
+  await expect(page.locator('[data-storage="memory"]')).toContainText('chỉ giữ trong thẻ này');
+  await staff.enter('2023-06-24', 'ward-police', { applications: 4, activations: 2 });
+  await staff.tab('Tiến độ').click();
+  expect(await staff.totals()).toEqual({ applications: '4', activations: '2' });
+});

@@ -1,0 +1,518 @@
+// Benchmark (not a test): staff mode at province scale in headless Chromium.
+//
+// 600 units × 120 days × 4 indicators (72,000 daily entries) for the campaign
+// hn-awareness-2022, made with a seeded PRNG (same numbers on every run), then:
+//   1. loading the province: one export file with every entry imported into an
+//      empty database (preview, then apply);
+//   2. the dashboard with that data (tab switches back and forth);
+//   3. "Export JSON", next to the browser's own JSON.stringify of the same data;
+//   4. merging 10 exports from 10 devices (60 units each) into an empty
+//      database, then importing the same 10 files again (all identical).
+// Times come from the app's performance marks (tally:<step>:start/end). Results
+// go to stdout as a markdown table and to target/bench-staff.json.
+//
+// Usage: node scripts/bench-staff.mjs    (or `make bench-staff`, which builds dist/ first)
+// Needs dist/ built (staff mode in dist/staff/); it is copied to target/bench-dist/
+// first so that a rebuild of dist/ during the run does not disturb it.
+import { chromium } from '@playwright/test';
+import Ajv from 'ajv';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const distDir = join(root, 'dist');
+const benchDist = join(root, 'target', 'bench-dist');
+const outJson = join(root, 'target', 'bench-staff.json');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// ---------------------------------------------------------------- the data
+
+const CAMPAIGN = 'hn-awareness-2022';
+const INDICATORS = ['eid-accounts', 'portal-accounts', 'vneid-installs', 'online-services'];
+const SORTED_INDICATORS = [...INDICATORS].sort(); // the app writes counts in key order
+const UNITS = 600;
+const DAYS = 120;
+const FIRST_DAY = Date.UTC(2022, 10, 20); // 2022-11-20, inside the period 2022-11-18..2023-10-14
+const NOW = new Date('2023-03-20T10:00:00+07:00'); // "today", the day after the 120 days
+const MERGE_FILES = 10;
+const RUNS = 3;
+const STEP_TIMEOUT = 240_000;
+const SEED = 20221118;
+
+/** mulberry32: a small seeded PRNG (the same data on every run). */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const day = (d) => new Date(FIRST_DAY + d * 86_400_000).toISOString().slice(0, 10);
+const unitId = (u) => `u-${String(u + 1).padStart(3, '0')}`;
+const unitName = (u) => `Tổ dân phố ${String(u + 1).padStart(3, '0')}`;
+
+// counts[(d * UNITS + u) * 4 + i], 0–200, drawn once so the single file and the 10 files hold the same numbers.
+const counts = (() => {
+  const random = prng(SEED);
+  const out = new Uint8Array(DAYS * UNITS * INDICATORS.length);
+  for (let k = 0; k < out.length; k++) out[k] = Math.floor(random() * 201);
+  return out;
+})();
+const totals = Object.fromEntries(INDICATORS.map((id, i) => {
+  let sum = 0;
+  for (let k = i; k < counts.length; k += INDICATORS.length) sum += counts[k];
+  return [id, sum];
+}));
+
+/** An export file (tally-export-v1) from `device` holding units `units` (indexes) for every day. */
+function makeExport(device, label, units) {
+  const unitList = units.map((u) => ({ id: unitId(u), name: unitName(u), modified: '2022-11-18T08:00:00+07:00', device }));
+  const entries = [];
+  for (let d = 0; d < DAYS; d++) {
+    const date = day(d);
+    const modified = `${date}T17:00:00+07:00`;
+    for (const u of units) { // units are in id order, so entries are sorted by date then unit
+      const c = {};
+      for (const id of SORTED_INDICATORS) c[id] = counts[(d * UNITS + u) * INDICATORS.length + INDICATORS.indexOf(id)];
+      entries.push({ date, unit: unitId(u), counts: c, modified, device });
+    }
+  }
+  const file = {
+    format: 'vneid-campaign-tally',
+    version: 1,
+    campaign: CAMPAIGN,
+    generated_at: '2023-03-19T18:00:00+07:00',
+    device: { id: device, label },
+    indicators: INDICATORS,
+    units: unitList,
+    targets: [],
+    entries,
+    audit: [],
+  };
+  const name = `${CAMPAIGN}_2023-03-19_${device}.json`;
+  // Pretty, like the app's own "Export JSON".
+  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)), json: file };
+}
+
+// ---------------------------------------------------------------- helpers
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (x == null ? '–' : x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x).toLocaleString('en-US')} ms`);
+const mb = (bytes) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const log = (...a) => console.error('[bench]', ...a);
+
+function fail(message) {
+  console.error(`bench-staff: ${message}`);
+  process.exit(1);
+}
+
+async function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** Copies dist/ to target/bench-dist/ and checks that the copy is whole (not caught mid-rebuild). */
+function copyDist() {
+  if (!existsSync(join(distDir, 'staff', 'index.html'))) {
+    fail('dist/staff/index.html is missing: build the release first (make dist-test, or `make bench-staff`, which runs scripts/build-dist.sh).');
+  }
+  rmSync(benchDist, { recursive: true, force: true });
+  mkdirSync(dirname(benchDist), { recursive: true });
+  cpSync(distDir, benchDist, { recursive: true });
+  const html = readFileSync(join(benchDist, 'staff', 'index.html'), 'utf8');
+  const base = html.match(/<base href="([^"]+)staff\/">/)?.[1];
+  if (!base) fail('dist/staff/index.html has no <base href=".../staff/">: is dist/ a complete build?');
+  const referenced = [...html.matchAll(/(?:href|module_or_path:|from) ?['"]([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]);
+  const missing = referenced.filter((p) => !existsSync(join(benchDist, p.slice(base.length))));
+  if (missing.length) fail(`the copy of dist/ is incomplete (${missing.join(', ')} missing): was dist/ being rebuilt? Try again.`);
+  const wasm = readdirSync(join(benchDist, 'staff')).find((f) => f.endsWith('_bg.wasm'));
+  if (!wasm || !readFileSync(join(benchDist, 'staff', wasm)).includes('tally:import:preview')) {
+    fail('dist/staff/ was built without the tally:* performance marks: rebuild dist/ (scripts/build-dist.sh).');
+  }
+  return base;
+}
+
+async function startServer(base) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--dir', benchDist, '--base', base, '--port', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}${base}`;
+  for (let i = 0; i < 100; i++) {
+    if (server.exitCode != null) fail(`scripts/serve.mjs exited (${server.exitCode})`);
+    try {
+      const r = await fetch(`${url}staff/`);
+      if (r.ok) return { server, url };
+    } catch { /* not up yet */ }
+    await sleep(100);
+  }
+  server.kill();
+  fail(`scripts/serve.mjs did not answer on ${url}`);
+}
+
+/** Every mark's count, to wait for the next one. */
+const markCount = (page, name) => page.evaluate((n) => performance.getEntriesByName(n, 'mark').length, name);
+
+/** Waits (polling from Node, not with page timers: the page clock is fixed) until `name` was marked more than `before` times. */
+async function waitForMark(page, name, before, what) {
+  const t0 = Date.now();
+  for (;;) {
+    const state = await page.evaluate(([n, b]) => ({
+      done: performance.getEntriesByName(n, 'mark').length > b,
+      refused: document.querySelector('[data-import="refused"]')?.innerText ?? null,
+      error: document.querySelector('[data-outcome="error"], [role="alert"].banner-error')?.innerText ?? null,
+    }), [name, before]);
+    if (state.done) return;
+    if (state.refused) throw new Error(`${what}: the app refused the file(s): ${state.refused}`);
+    if (state.error) throw new Error(`${what}: the page shows an error: ${state.error}`);
+    if (Date.now() - t0 > STEP_TIMEOUT) throw new Error(`${what}: no "${name}" mark after ${STEP_TIMEOUT / 1000} s`);
+    await sleep(25);
+  }
+}
+
+/** Duration between the latest `start` and the latest `end` mark. */
+async function duration(page, start, end) {
+  const d = await page.evaluate(([s, e]) => {
+    const a = performance.getEntriesByName(s, 'mark').at(-1);
+    const b = performance.getEntriesByName(e, 'mark').at(-1);
+    return a && b ? b.startTime - a.startTime : null;
+  }, [start, end]);
+  if (d == null || !(d > 0)) throw new Error(`${start} → ${end}: no usable duration (${d})`);
+  return d;
+}
+
+// ---------------------------------------------------------------- the browser side
+
+let browser;
+let baseUrl;
+const pageProblems = [];
+
+async function openStaff(label) {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageProblems.push(`${label}: ${e}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 404/.test(m.text())) pageProblems.push(`${label}: console: ${m.text()}`);
+  });
+  await page.clock.setFixedTime(NOW);
+  await page.goto(`staff/?c=${CAMPAIGN}&v=data`);
+  await page.locator('[data-storage]').waitFor({ timeout: 30_000 });
+  await page.locator('#import-files').waitFor({ state: 'attached', timeout: 30_000 });
+  const storage = await page.locator('[data-storage]').getAttribute('data-storage');
+  if (storage !== 'device') throw new Error(`${label}: data is not in IndexedDB (data-storage="${storage}")`);
+  return { context, page };
+}
+
+async function screenshotOnError(page, label) {
+  try {
+    const path = join(root, 'target', `bench-staff-${label}.png`);
+    await page.screenshot({ path, fullPage: false });
+    log(`screenshot: ${path}`);
+  } catch { /* the page may be gone */ }
+}
+
+/** Picks files; returns the app's preview time and the wall time from the pick to the preview. */
+async function importFiles(page, files, what) {
+  const before = await markCount(page, 'tally:import:preview');
+  const t0 = performance.now();
+  await page.locator('#import-files').setInputFiles(files.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
+  await waitForMark(page, 'tally:import:preview', before, what);
+  const wall = performance.now() - t0;
+  await page.locator('[data-import="preview"]').waitFor({ timeout: STEP_TIMEOUT });
+  return { preview: await duration(page, 'tally:import:start', 'tally:import:preview'), wall };
+}
+
+/** Reads the preview table: how many units, and the new / identical / conflict sums. */
+const previewSums = (page) => page.evaluate(() => {
+  const rows = [...document.querySelectorAll('[data-import="preview"] tbody tr[data-unit]')];
+  const sum = (cell) => rows.reduce((s, r) => s + Number(r.querySelector(`[data-cell="${cell}"]`)?.innerText.replace(/\D/g, '') || 0), 0);
+  return { units: rows.length, new: sum('new'), identical: sum('identical'), conflicts: sum('conflicts') };
+});
+
+async function apply(page, what) {
+  const before = await markCount(page, 'tally:apply:end');
+  const t0 = performance.now();
+  await page.getByRole('button', { name: 'Gộp vào dữ liệu của máy này' }).click();
+  await waitForMark(page, 'tally:apply:end', before, what);
+  await page.locator('[data-outcome="ok"]').waitFor({ timeout: STEP_TIMEOUT });
+  const wall = performance.now() - t0;
+  const outcome = await page.locator('[data-outcome="ok"]').innerText();
+  return { apply: await duration(page, 'tally:apply:start', 'tally:apply:end'), wall, outcome };
+}
+
+function expectEqual(actual, expected, what) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+const tab = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+async function dashboardOnce(page) {
+  const before = await markCount(page, 'tally:dashboard:end');
+  const t0 = performance.now();
+  await tab(page, 'Tiến độ').click();
+  await waitForMark(page, 'tally:dashboard:end', before, 'dashboard');
+  await page.locator('tfoot [data-total="eid-accounts"]').waitFor({ timeout: STEP_TIMEOUT });
+  const wall = performance.now() - t0;
+  const shown = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, Number(document.querySelector(`tfoot [data-total="${id}"]`).innerText.replace(/\D/g, ''))])), INDICATORS);
+  expectEqual(shown, totals, 'dashboard totals');
+  const render = await duration(page, 'tally:dashboard:start', 'tally:dashboard:end');
+  // Back to the data tab (its own render is not measured).
+  await tab(page, 'Xuất, nhập dữ liệu').click();
+  await page.locator('#export-json').waitFor({ timeout: STEP_TIMEOUT });
+  return { render, wall };
+}
+
+async function exportOnce(page) {
+  const t0 = performance.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_TIMEOUT }), page.locator('#export-json').click()]);
+  const path = await download.path();
+  const wall = performance.now() - t0;
+  const text = readFileSync(path, 'utf8');
+  return { export: await duration(page, 'tally:export:start', 'tally:export:end'), wall, text, name: download.suggestedFilename() };
+}
+
+/** Times JSON.parse, JSON.stringify and pretty JSON.stringify of the export, in the page (with marks, as the page clock is fixed). */
+async function browserJson(page, text, runs) {
+  await page.evaluate((t) => { window.__benchText = t; }, text);
+  return page.evaluate((n) => {
+    const time = (label, fn) => {
+      performance.mark(`bench:${label}:a`);
+      const r = fn();
+      performance.mark(`bench:${label}:b`);
+      const d = performance.getEntriesByName(`bench:${label}:b`).at(-1).startTime - performance.getEntriesByName(`bench:${label}:a`).at(-1).startTime;
+      return [d, r];
+    };
+    const out = { parse: [], compact: [], pretty: [] };
+    let obj;
+    for (let i = 0; i < n; i++) {
+      const [d, o] = time('parse', () => JSON.parse(window.__benchText));
+      out.parse.push(d);
+      obj = o;
+    }
+    for (let i = 0; i < n; i++) {
+      const [d, s] = time('compact', () => JSON.stringify(obj));
+      out.compact.push(d);
+      out.compactBytes = new Blob([s]).size;
+    }
+    for (let i = 0; i < n; i++) {
+      const [d, s] = time('pretty', () => JSON.stringify(obj, null, 2));
+      out.pretty.push(d);
+      out.prettyBytes = new Blob([s]).size;
+    }
+    delete window.__benchText;
+    return out;
+  }, runs);
+}
+
+// ---------------------------------------------------------------- main
+
+const base = copyDist();
+log(`copied dist/ to ${benchDist} (built for ${base})`);
+
+log('generating data…');
+let t = performance.now();
+const province = makeExport('d-province', 'Máy tổng hợp tỉnh', Array.from({ length: UNITS }, (_, u) => u));
+const perDevice = UNITS / MERGE_FILES;
+const devices = Array.from({ length: MERGE_FILES }, (_, f) =>
+  makeExport(`d-bench-${String(f + 1).padStart(2, '0')}`, `Máy ${f + 1}`, Array.from({ length: perDevice }, (_, k) => f * perDevice + k)));
+log(`  ${province.json.entries.length} entries, ${mb(province.buffer.length)} (one file); ${MERGE_FILES} files of ${devices[0].json.entries.length} entries, ${mb(devices.reduce((s, f) => s + f.buffer.length, 0))} in all (${Math.round(performance.now() - t)} ms)`);
+
+const schema = JSON.parse(readFileSync(join(root, 'public', 'schema', 'tally-export-v1.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: false }).compile(schema);
+for (const f of [province, devices[0]]) {
+  if (!validate(f.json)) fail(`generated ${f.name} does not match the schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+}
+log('  generated files match public/schema/tally-export-v1.schema.json');
+for (const f of [province, ...devices]) delete f.json;
+
+const { server, url } = await startServer(base);
+baseUrl = url;
+const stopServer = () => { if (server.exitCode == null) server.kill(); };
+process.on('exit', stopServer);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopServer(); process.exit(130); });
+log(`serving ${benchDist} at ${url}`);
+
+const results = {};
+const raw = {};
+const started = performance.now();
+let current;
+try {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  log(`Chromium ${browser.version()}`);
+
+  // 1–3. The province in one file, into an empty database; RUNS fresh contexts.
+  raw.load = [];
+  let exportStats;
+  for (let r = 0; r < RUNS; r++) {
+    current = await openStaff(`province-${r + 1}`);
+    const { page } = current;
+    const imp = await importFiles(page, [province], 'province import');
+    const sums = await previewSums(page);
+    expectEqual(sums, { units: UNITS, new: UNITS * DAYS, identical: 0, conflicts: 0 }, 'province preview');
+    const app = await apply(page, 'province apply');
+    if (!app.outcome.includes(String(UNITS * DAYS))) throw new Error(`province apply: outcome "${app.outcome}" does not name ${UNITS * DAYS} entries`);
+    raw.load.push({ preview: imp.preview, previewWall: imp.wall, apply: app.apply, applyWall: app.wall });
+    log(`  province load run ${r + 1}: preview ${ms(imp.preview)} (wall ${ms(imp.wall)}), apply ${ms(app.apply)} (wall ${ms(app.wall)})`);
+
+    if (r === 0) {
+      // 2. The dashboard, opened RUNS times (data tab ↔ dashboard tab).
+      raw.dashboard = [];
+      for (let i = 0; i < RUNS; i++) {
+        const d = await dashboardOnce(page);
+        raw.dashboard.push(d);
+        log(`  dashboard ${i + 1}: ${ms(d.render)} (wall ${ms(d.wall)})`);
+      }
+      // 3. Export JSON RUNS times; then the browser's own JSON on the same data.
+      raw.export = [];
+      let last;
+      for (let i = 0; i < RUNS; i++) {
+        last = await exportOnce(page);
+        raw.export.push({ export: last.export, wall: last.wall });
+        log(`  export ${i + 1}: ${ms(last.export)} (wall ${ms(last.wall)}), ${mb(Buffer.byteLength(last.text))}`);
+      }
+      const exported = JSON.parse(last.text);
+      if (exported.entries.length !== UNITS * DAYS) throw new Error(`export holds ${exported.entries.length} entries, not ${UNITS * DAYS}`);
+      if (!validate(exported)) throw new Error(`the app's export does not match the schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+      const js = await browserJson(page, last.text, RUNS);
+      exportStats = { bytes: Buffer.byteLength(last.text), name: last.name, entries: exported.entries.length, js };
+      raw.browserJson = js;
+      log(`  JSON.parse ${ms(median(js.parse))}, JSON.stringify ${ms(median(js.compact))}, pretty ${ms(median(js.pretty))}`);
+    }
+    await current.context.close();
+    current = null;
+  }
+
+  // 4. Ten exports from ten devices into an empty database; then the same ten again.
+  raw.merge = [];
+  for (let r = 0; r < RUNS; r++) {
+    current = await openStaff(`merge-${r + 1}`);
+    const { page } = current;
+    const imp = await importFiles(page, devices, 'merge import');
+    expectEqual(await previewSums(page), { units: UNITS, new: UNITS * DAYS, identical: 0, conflicts: 0 }, 'merge preview');
+    const app = await apply(page, 'merge apply');
+    if (!app.outcome.includes(String(UNITS * DAYS))) throw new Error(`merge apply: outcome "${app.outcome}" does not name ${UNITS * DAYS} entries`);
+    const again = await importFiles(page, devices, 'identical re-import');
+    expectEqual(await previewSums(page), { units: UNITS, new: 0, identical: UNITS * DAYS, conflicts: 0 }, 'identical re-import preview');
+    await page.locator('[data-import="nothing"]').waitFor({ timeout: STEP_TIMEOUT });
+    raw.merge.push({ preview: imp.preview, previewWall: imp.wall, apply: app.apply, applyWall: app.wall, identicalPreview: again.preview, identicalWall: again.wall });
+    log(`  merge run ${r + 1}: preview ${ms(imp.preview)}, apply ${ms(app.apply)}, identical again: preview ${ms(again.preview)}`);
+    await current.context.close();
+    current = null;
+  }
+
+  const pick = (list, key) => median(list.map((x) => x[key]));
+  results.load = { previewMs: pick(raw.load, 'preview'), applyMs: pick(raw.load, 'apply'), runs: raw.load.length };
+  results.dashboard = { renderMs: pick(raw.dashboard, 'render'), runs: raw.dashboard.length };
+  results.export = {
+    exportMs: pick(raw.export, 'export'),
+    runs: raw.export.length,
+    bytes: exportStats.bytes,
+    entries: exportStats.entries,
+    browserJsonParseMs: median(exportStats.js.parse),
+    browserJsonStringifyMs: median(exportStats.js.compact),
+    browserJsonStringifyPrettyMs: median(exportStats.js.pretty),
+    compactBytes: exportStats.js.compactBytes,
+  };
+  results.merge = {
+    files: MERGE_FILES,
+    previewMs: pick(raw.merge, 'preview'),
+    applyMs: pick(raw.merge, 'apply'),
+    identicalPreviewMs: pick(raw.merge, 'identicalPreview'),
+    runs: raw.merge.length,
+    bytes: devices.reduce((s, f) => s + f.buffer.length, 0),
+  };
+} catch (e) {
+  if (current?.page) await screenshotOnError(current.page, 'error');
+  console.error(`bench-staff: ${e.stack ?? e}`);
+  if (pageProblems.length) console.error(`page errors:\n  ${pageProblems.join('\n  ')}`);
+  await browser?.close();
+  stopServer();
+  process.exit(1);
+}
+
+const chromiumVersion = browser.version();
+await browser.close();
+stopServer();
+
+const cpus = os.cpus();
+const machine = {
+  cpu: cpus[0]?.model?.trim() ?? 'unknown',
+  cores: cpus.length,
+  memoryGB: Math.round(os.totalmem() / 1e9),
+  platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  node: process.version,
+  chromium: chromiumVersion,
+};
+const scale = `${UNITS} units × ${DAYS} days × ${INDICATORS.length} indicators = ${(UNITS * DAYS).toLocaleString('en-US')} entries`;
+const { load, dashboard, export: ex, merge } = results;
+const rows = [
+  [`Province load, 1 file (${mb(province.buffer.length)}): preview`, ms(load.previewMs)],
+  ['Province load, 1 file: apply (IndexedDB + re-render)', ms(load.applyMs)],
+  ['Dashboard render with the province', ms(dashboard.renderMs)],
+  ['Export JSON (build + download)', ms(ex.exportMs)],
+  ['Export file size', `${mb(ex.bytes)} (${ex.bytes.toLocaleString('en-US')} bytes; compact JSON would be ${mb(ex.compactBytes)})`],
+  ['Browser JSON.parse of the export', ms(ex.browserJsonParseMs)],
+  ['Browser JSON.stringify(obj)', ms(ex.browserJsonStringifyMs)],
+  ['Browser JSON.stringify(obj, null, 2)', ms(ex.browserJsonStringifyPrettyMs)],
+  [`Merge ${merge.files} exports (${mb(merge.bytes)}), empty DB: preview`, ms(merge.previewMs)],
+  [`Merge ${merge.files} exports, empty DB: apply`, ms(merge.applyMs)],
+  [`Same ${merge.files} exports again (all identical): preview`, ms(merge.identicalPreviewMs)],
+];
+const table = [
+  `Staff mode at province scale: ${CAMPAIGN}, ${scale}.`,
+  `Median of ${RUNS} runs each (load and merge: ${RUNS} fresh browser contexts; dashboard: ${RUNS} tab switches; export: ${RUNS} exports; browser JSON: ${RUNS} calls each).`,
+  '',
+  '| Measure | Value |',
+  '|---|---|',
+  ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+  '',
+  `Machine: ${machine.cpu}, ${machine.cores} cores (os.cpus()), ${machine.memoryGB} GB, ${machine.platform}; Node ${machine.node}; Chromium ${machine.chromium} (headless).`,
+  `Total time: ${Math.round((performance.now() - started) / 1000)} s.`,
+].join('\n');
+console.log(table);
+if (pageProblems.length) console.log(`\nPage errors during the run:\n- ${pageProblems.join('\n- ')}`);
+
+writeFileSync(outJson, `${JSON.stringify({
+  generated: new Date().toISOString(),
+  campaign: CAMPAIGN,
+  scale: { units: UNITS, days: DAYS, indicators: INDICATORS.length, entries: UNITS * DAYS, mergeFiles: MERGE_FILES, seed: SEED },
+  runs: RUNS,
+  machine,
+  results,
+  raw,
+  pageProblems,
+}, null, 2)}\n`);
+log(`wrote ${outJson}`);
