@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './app.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -257,3 +258,19 @@ test('without IndexedDB (private mode) a banner says so and counting still works
   await staff.tab('Tiến độ').click();
   expect(await staff.totals()).toEqual({ applications: '4', activations: '2' });
 });
+
+for (const lang of ['vi', 'en']) {
+  test(`every staff section has no axe violations (${lang}), with data and an invalid field`, async ({ app, page }) => {
+    const staff = new StaffPage(page);
+    await staff.open();
+    await staff.enter('2023-06-24', 'district-team', { applications: 5, activations: 3 });
+    await page.evaluate((l) => localStorage.setItem('vneid-campaign:lang', l), lang);
+    for (const section of ['entry', 'dashboard', 'report', 'data', 'settings']) {
+      await staff.open(section);
+      await page.locator('main h2').first().waitFor();
+      if (section === 'entry') await page.locator('#count-applications').fill('-1');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(result.violations.map((v) => `${section}: ${v.id} ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+    }
+  });
+}
