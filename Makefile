@@ -9,7 +9,7 @@ PUBLIC_URL ?= /
 TEST_PUBLIC_URL ?= /vneid-campaign/
 PORT ?= 8080
 
-.PHONY: all setup setup-build serve dist test test-native test-wasm test-e2e size clean
+.PHONY: all setup setup-build serve dist test test-native test-wasm test-e2e bench-staff size clean
 
 all: dist
 
@@ -44,6 +44,12 @@ test-wasm:
 test-e2e:
 	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
 	TEST_PUBLIC_URL="$(TEST_PUBLIC_URL)" playwright test -c tests/e2e
+
+## Benchmark staff mode at province scale (600 units × 120 days) in headless Chromium: a markdown
+## table on stdout, the numbers in target/bench-staff.json. Not part of `make test`.
+bench-staff: setup
+	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
+	node scripts/bench-staff.mjs
 
 ## Gzip size of every file in dist/ and the total.
 size:

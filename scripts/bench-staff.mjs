@@ -105,8 +105,8 @@ function makeExport(device, label, units) {
     audit: [],
   };
   const name = `${CAMPAIGN}_2023-03-19_${device}.json`;
-  // Pretty, like the app's own "Export JSON".
-  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)), json: file };
+  // Compact, like the app's own "Export JSON".
+  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)), json: file };
 }
 
 // ---------------------------------------------------------------- helpers
@@ -140,7 +140,7 @@ async function freePort() {
 /** Copies dist/ to target/bench-dist/ and checks that the copy is whole (not caught mid-rebuild). */
 function copyDist() {
   if (!existsSync(join(distDir, 'staff', 'index.html'))) {
-    fail('dist/staff/index.html is missing: build the release first (make dist-test, or `make bench-staff`, which runs scripts/build-dist.sh).');
+    fail('dist/staff/index.html is missing: build the release first with `scripts/build-dist.sh /vneid-campaign/` (or run `make bench-staff`, which builds it, then benchmarks).');
   }
   rmSync(benchDist, { recursive: true, force: true });
   mkdirSync(dirname(benchDist), { recursive: true });
@@ -222,6 +222,16 @@ async function openStaff(label) {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  // Playwright's page clock replaces `performance` with a stand-in whose mark() records nothing and
+  // getEntriesByName() returns [], and runs requestAnimationFrame on its own 16 ms timer. Keep the
+  // browser's own `performance` and animation frames (registered before the clock, so this runs
+  // first); the clock still fixes Date, which is all the app needs.
+  await context.addInitScript(() => {
+    for (const key of ['performance', 'requestAnimationFrame', 'cancelAnimationFrame']) {
+      const real = key === 'performance' ? window.performance : window[key].bind(window);
+      Object.defineProperty(window, key, { configurable: true, enumerable: true, get: () => real, set: () => {} });
+    }
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageProblems.push(`${label}: ${e}`));
   page.on('console', (m) => {
@@ -231,6 +241,13 @@ async function openStaff(label) {
   await page.goto(`staff/?c=${CAMPAIGN}&v=data`);
   await page.locator('[data-storage]').waitFor({ timeout: 30_000 });
   await page.locator('#import-files').waitFor({ state: 'attached', timeout: 30_000 });
+  const clock = await page.evaluate(() => ({
+    date: new Date().toISOString(),
+    nativeMarks: /\[native code\]/.test(String(performance.mark)),
+    nativeFrames: /\[native code\]/.test(String(requestAnimationFrame)),
+  }));
+  if (clock.date !== NOW.toISOString()) throw new Error(`${label}: the page clock is not fixed (${clock.date})`);
+  if (!clock.nativeMarks || !clock.nativeFrames) throw new Error(`${label}: performance marks or animation frames are faked in the page; the timings would be meaningless`);
   const storage = await page.locator('[data-storage]').getAttribute('data-storage');
   if (storage !== 'device') throw new Error(`${label}: data is not in IndexedDB (data-storage="${storage}")`);
   return { context, page };

@@ -278,48 +278,42 @@ impl TallyStore for IdbStore {
 
         let tx = db.transaction(names.as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(|e| self.fail(e))?;
         let raw_tx: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
-        let mut failure = None;
+        // Every request is issued at once and only the transaction's end is awaited:
+        // requests still run in order, and a failing one aborts the whole transaction.
+        // (Awaiting each request costs one round trip per record: 12 s for 72,000.)
+        let mut requests = Vec::with_capacity(writes.len());
         {
-            let stores = match names.iter().map(|n| tx.object_store(n).map(|s| (*n, s))).collect::<Result<Vec<_>, _>>() {
+            let stores = match names.iter().map(|n| raw_tx.object_store(n).map(|s| (*n, s))).collect::<Result<Vec<_>, _>>() {
                 Ok(stores) => stores,
-                Err(e) => return Err(self.fail(e)),
+                Err(e) => {
+                    raw_tx.abort().ok();
+                    return Err(js_failure(&e));
+                }
             };
-            for (index, (store, add, value)) in writes.iter().enumerate() {
+            for (store, add, value) in &writes {
                 let Some((_, object_store)) = stores.iter().find(|(n, _)| n == store) else { continue };
-                let result = if *add {
-                    match object_store.add(value).primitive() {
-                        Ok(request) => request.await,
-                        Err(e) => Err(e),
+                let request = if *add { object_store.add(value) } else { object_store.put(value) };
+                match request {
+                    Ok(r) => requests.push(r),
+                    Err(e) => {
+                        // Thrown synchronously (e.g. a bad key): nothing of the batch may land.
+                        let _ = tx.abort().await;
+                        return Err(js_failure(&e));
                     }
-                } else {
-                    match object_store.put(value).primitive() {
-                        Ok(request) => request.await,
-                        Err(e) => Err(e),
-                    }
-                };
-                if let Err(e) = result {
-                    failure = Some((index, e));
-                    break;
                 }
             }
         }
 
-        if let Some((index, e)) = failure {
-            // A failed request aborts the transaction by itself; abort explicitly
-            // as well so nothing of the batch can be committed.
-            let _ = tx.abort().await;
-            let error = match (self.fail(e), &changes[index]) {
-                (StoreError::Duplicate(_), Change::AddAudit(a)) => StoreError::Duplicate(format!("audit record {:?}", audit_identity(a))),
-                (other, _) => other,
-            };
-            return Err(error);
-        }
-
         if let Err(e) = tx.commit().await {
-            // Quota errors abort the transaction at commit time; the reason is on it.
-            return Err(match raw_tx.error() {
-                Some(reason) => self.ready().err().unwrap_or_else(|| map_dom_exception(&reason)),
-                None => self.fail(e),
+            // Which request failed, if one did: the first with an error other than the abort.
+            let failed = requests.iter().position(|r| r.error().ok().flatten().is_some_and(|d| d.name() != "AbortError"));
+            let reason = failed.and_then(|i| requests[i].error().ok().flatten()).or_else(|| raw_tx.error());
+            return Err(match (reason, failed.map(|i| &changes[i])) {
+                (Some(d), Some(Change::AddAudit(a))) if d.name() == "ConstraintError" => {
+                    StoreError::Duplicate(format!("audit record {:?}", audit_identity(a)))
+                }
+                (Some(d), _) => self.ready().err().unwrap_or_else(|| map_dom_exception(&d)),
+                (None, _) => self.fail(e),
             });
         }
         super::broadcast::notify_commit(campaign);
@@ -490,6 +484,13 @@ fn map_error(e: &IdbError) -> StoreError {
     match e {
         IdbError::DomException(d) => map_dom_exception(&web_sys::DomException::from(d.clone())),
         other => StoreError::Failed(other.to_string()),
+    }
+}
+
+fn js_failure(e: &JsValue) -> StoreError {
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) => map_dom_exception(d),
+        None => StoreError::Failed(format!("{e:?}")),
     }
 }
 
