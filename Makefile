@@ -8,8 +8,10 @@ PUBLIC_URL ?= /
 # Sub-path used by the end-to-end tests (a project site, to prove sub-path deploys work).
 TEST_PUBLIC_URL ?= /vneid-campaign/
 PORT ?= 8080
+# Budget for the first load of the home page, KB (1,024 bytes) gzip: `make test-e2e` fails above it.
+SIZE_BUDGET_KB ?= 250
 
-.PHONY: all setup setup-build serve dist test test-native test-wasm test-e2e bench-staff size clean
+.PHONY: all setup setup-build serve dist test test-native test-wasm test-e2e lighthouse bench bench-staff size clean
 
 all: dist
 
@@ -27,11 +29,13 @@ dist: setup-build
 serve: dist
 	node scripts/serve.mjs --dir dist --base "$(PUBLIC_URL)" --port "$(PORT)"
 
-## Every test: native domain tests, browser (wasm-bindgen-test) tests, Playwright end-to-end.
+## Every test: native domain tests, browser (wasm-bindgen-test) tests, Playwright end-to-end (after the
+## size budget), then Lighthouse's assertions on the dist/ that test-e2e built.
 test: setup
 	$(MAKE) test-native
 	$(MAKE) test-wasm
 	$(MAKE) test-e2e
+	$(MAKE) lighthouse
 
 test-native:
 	cargo test --locked
@@ -43,7 +47,24 @@ test-wasm:
 
 test-e2e:
 	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
+	node scripts/size.mjs dist --budget-kb $(SIZE_BUDGET_KB)
 	TEST_PUBLIC_URL="$(TEST_PUBLIC_URL)" playwright test -c tests/e2e
+
+## Lighthouse (mobile, one run per page) on /, /guide and /offices of dist/ (rebuilt for $(TEST_PUBLIC_URL) unless it
+## is built for it and newer than the sources): fails below accessibility 100, best practices 100 or SEO 95
+## (performance is only reported). Scores and metrics in target/lighthouse.json, reports in target/lighthouse/.
+lighthouse: setup
+	@if ! grep -qs '<base href="$(TEST_PUBLIC_URL)"' dist/index.html || [ ! -f dist/404.html ] || [ ! -f dist/staff/index.html ] \
+	  || [ -n "$$(find src style public locales index.html staff.html build.rs Cargo.toml Cargo.lock Trunk.toml scripts/build-dist.sh \
+	       -newer dist/404.html -print -quit 2>/dev/null)" ]; then \
+	  echo 'dist/ is missing, stale or built for another path: building it'; scripts/build-dist.sh "$(TEST_PUBLIC_URL)"; fi
+	node scripts/lighthouse.mjs --assert
+
+## One markdown table: first-load size against the budget, Lighthouse scores and metrics, and the staff
+## benchmark (about 2 minutes; the three reports in target/size.json, lighthouse.json, bench-staff.json).
+bench: setup
+	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
+	node scripts/bench.mjs --budget-kb $(SIZE_BUDGET_KB)
 
 ## Benchmark staff mode at province scale (600 units × 120 days) in headless Chromium: a markdown
 ## table on stdout, the numbers in target/bench-staff.json. Not part of `make test`.
@@ -51,10 +72,10 @@ bench-staff: setup
 	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
 	node scripts/bench-staff.mjs
 
-## Gzip size of every file in dist/ and the total.
+## Gzip and brotli size of every file in dist/, and the first load of the home page against the budget.
 size:
 	@test -d dist || $(MAKE) dist
-	scripts/size.sh dist
+	node scripts/size.mjs dist --budget-kb $(SIZE_BUDGET_KB)
 
 clean:
 	rm -rf dist target test-results playwright-report

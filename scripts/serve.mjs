@@ -4,6 +4,7 @@
 //
 // Usage: node scripts/serve.mjs [--dir dist] [--base /vneid-campaign/] [--port 8080]
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -23,6 +24,8 @@ const types = {
   '.json': 'application/json; charset=utf-8', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
   '.ico': 'image/x-icon',
 };
+
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.webmanifest', '.txt']);
 
 async function fileFor(pathname) {
   let rel = decodeURIComponent(pathname.slice(base.length));
@@ -50,8 +53,15 @@ const server = createServer(async (req, res) => {
   }
   const file = path.startsWith(base) ? await fileFor(path) : null;
   if (file) {
-    const body = await readFile(file);
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    let body = await readFile(file);
+    const headers = { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    // Like GitHub Pages, compress text and wasm for browsers that accept gzip.
+    if (compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body);
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+    }
+    res.writeHead(200, headers);
     return res.end(body);
   }
   try {

@@ -39,9 +39,14 @@ for (const f of files) console.log(`${f.file.padEnd(52)} ${pad(f.bytes, 10)} ${p
 
 // The first load: index.html plus what it references (stylesheet, icon, module, wasm).
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
-const base = (html.match(/<base href="([^"]*)"/) ?? [, '/'])[1];
-const referenced = [...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"/g)]
-  .map((m) => m[1])
+// Attribute values may be quoted or not (trunk minifies release HTML).
+const attr = '(?:"([^"]*)"|\'([^\']*)\'|([^\\s>]+))';
+const base = (() => {
+  const m = html.match(new RegExp(`<base\\b[^>]*\\bhref=${attr}`));
+  return m ? m[1] ?? m[2] ?? m[3] : '/';
+})();
+const referenced = [...html.matchAll(new RegExp(`<(?:link|script)\\b[^>]*?\\b(?:href|src)=${attr}`, 'g'))]
+  .map((m) => m[1] ?? m[2] ?? m[3])
   .filter((href) => href.startsWith(base) && href !== base)
   .map((href) => href.slice(base.length));
 const firstLoad = ['index.html', ...new Set(referenced)].map((rel) => {

@@ -187,6 +187,7 @@ pub fn App() -> impl IntoView {
     provide_context(location);
     provide_context(state);
     provide_context(TickStore::load());
+    provide_context(crate::components::kiosk::kiosk_from_url_and_prefs());
 
     let stored = open_prefs().get(LANG_KEY).and_then(|code| Lang::from_code(&code)).unwrap_or_default();
     let page = move || match location.route.get() {

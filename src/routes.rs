@@ -53,10 +53,15 @@ impl Route {
 /// Staff mode is a separate page with its own wasm (so citizens never download it).
 pub const STAFF_APP_PATH: &str = "/staff/";
 
-/// True when `pathname` belongs to the separate staff page, which the citizen
-/// app must load as a normal page rather than route itself.
+/// The printable handout, a static page made at build time (also the page without JavaScript).
+pub const HANDOUT_PATH: &str = "/handout/";
+
+/// True when `pathname` belongs to a separate page (staff mode, the handout, QR files),
+/// which the citizen app must load as a normal page rather than route itself.
 pub fn is_staff_app(pathname: &str, base: &str) -> bool {
-    pathname.strip_prefix(base).is_some_and(|rest| rest == "/staff" || rest.starts_with(STAFF_APP_PATH))
+    pathname.strip_prefix(base).is_some_and(|rest| {
+        rest == "/staff" || rest.starts_with(STAFF_APP_PATH) || rest == "/handout" || rest.starts_with(HANDOUT_PATH) || rest.starts_with("/qr/")
+    })
 }
 
 /// The value of `key` in a URL query (`?a=1&b=2` or `a=1&b=2`), if present.
@@ -94,6 +99,7 @@ mod tests {
         assert!(is_staff_app("/vneid-campaign/staff/", "/vneid-campaign"));
         assert!(is_staff_app("/staff", ""));
         assert!(!is_staff_app("/staffing", ""));
+        assert!(is_staff_app("/vneid-campaign/handout/en.html", "/vneid-campaign"));
         assert_eq!(Route::from_pathname("/staff/", ""), Route::NotFound);
     }
 

@@ -55,7 +55,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {nav_item(crate::routes::STAFF_APP_PATH, Signal::derive(move || t_string!(i18n, nav.staff).to_string()))}
             </ul>
         </nav>
+        <crate::components::kiosk::KioskGuard/>
         <LoadBanner/>
+        <crate::components::update_banner::UpdateBanner base=state.base.to_string()/>
         <main id="main" tabindex="-1" hidden=move || loading.get()>{children()}</main>
         <footer class="site-footer">
             <p>{campaign_text(|c| &c.issuer)} " · " <DocumentLine/> " · " {tr(|l| td_string!(l, footer.offline))}</p>

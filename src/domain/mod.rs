@@ -4,7 +4,9 @@
 //! natively with `cargo test` in milliseconds.
 
 pub mod campaign;
+pub mod handout;
 pub mod hours;
+pub mod kiosk;
 pub mod pathway;
 pub mod presets;
 pub mod search;

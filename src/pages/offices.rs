@@ -135,6 +135,25 @@ fn Visits() -> impl IntoView {
     }
 }
 
+/// A link that leaves the app: on a kiosk, a QR code (made at build time) for the citizen's own phone.
+fn external_link(url: String) -> AnyView {
+    let kiosk = use_context::<crate::components::kiosk::Kiosk>().is_some_and(|k| k.0);
+    if kiosk {
+        let state = expect_context::<AppState>();
+        let src = format!("{}/{}", state.base, crate::domain::handout::qr_file_name(&url));
+        view! {
+            <figure class="kiosk-qr">
+                <img src=src alt="" width="160" height="160"/>
+                <figcaption>{tr(|l| td_string!(l, kiosk.scan_link))} " " <span class="url">{url}</span></figcaption>
+            </figure>
+        }
+        .into_any()
+    } else {
+        let href = url.clone();
+        view! { <a href=href rel="noopener">{url}</a> }.into_any()
+    }
+}
+
 /// One office: name, address, phone, hours and whether it is open now.
 #[component]
 pub fn OfficeCard(
@@ -226,7 +245,7 @@ pub fn OfficeCard(
                 })}
                 {url.map(|u| view! {
                     <dt>{tr(|l| td_string!(l, offices.website))}</dt>
-                    <dd><a href=u.clone() rel="noopener">{u.clone()}</a></dd>
+                    <dd>{external_link(u.clone())}</dd>
                 })}
                 {match hours_list {
                     Some(list) => Some(view! {

@@ -54,6 +54,7 @@ fn problem_text(l: Locale, p: &Problem) -> String {
         Problem::BadText => td_string!(l, tally.p_bad_text).into(),
         Problem::BadId(id) => format!("{} \"{id}\"", td_string!(l, tally.p_bad_id)),
         Problem::UnknownPhase(p) => format!("{} \"{p}\"", td_string!(l, tally.p_phase)),
+        Problem::AfterExport => td_string!(l, tally.p_after_export).into(),
     }
 }
 

@@ -8,6 +8,8 @@ pub mod campaign_info;
 pub mod dashboard;
 pub mod data;
 pub mod entry;
+pub mod lock;
+pub mod poster;
 pub mod report;
 pub mod settings;
 pub mod store;
@@ -46,11 +48,13 @@ pub enum Section {
     Data,
     /// Units, targets, this device, the campaign's facts.
     Settings,
+    /// The QR poster.
+    Poster,
 }
 
 impl Section {
     /// Every section in tab order.
-    pub const ALL: [Section; 5] = [Section::Entry, Section::Dashboard, Section::Report, Section::Data, Section::Settings];
+    pub const ALL: [Section; 6] = [Section::Entry, Section::Dashboard, Section::Report, Section::Data, Section::Settings, Section::Poster];
 
     /// The `v=` value.
     pub fn key(self) -> &'static str {
@@ -60,6 +64,7 @@ impl Section {
             Section::Report => "report",
             Section::Data => "data",
             Section::Settings => "settings",
+            Section::Poster => "poster",
         }
     }
 
@@ -76,6 +81,7 @@ impl Section {
             Section::Report => td_string!(l, tally.tab_report),
             Section::Data => td_string!(l, tally.tab_data),
             Section::Settings => td_string!(l, tally.tab_settings),
+            Section::Poster => td_string!(l, tally.tab_poster),
         }
     }
 }
@@ -117,6 +123,10 @@ pub struct StaffState {
     pub last_export: RwSignal<Option<Stamp>>,
     /// The section shown.
     pub section: RwSignal<Section>,
+    /// The staff PIN's stored record, if one is set.
+    pub pin: RwSignal<Option<crate::domain::tally::pin::PinRecord>>,
+    /// True while the lock screen hides staff mode.
+    pub locked: RwSignal<bool>,
 }
 
 /// Meta keys.
@@ -127,6 +137,12 @@ pub mod meta_keys {
     pub const DEVICE_LABEL: &str = "device_label";
     /// The staff name.
     pub const STAFF_NAME: &str = "staff_name";
+    /// The staff PIN's record (JSON).
+    pub const PIN: &str = "pin";
+    /// Wrong PINs in a row.
+    pub const PIN_FAILURES: &str = "pin_failures";
+    /// No PIN is checked before this time (ms since 1970).
+    pub const PIN_WAIT_UNTIL: &str = "pin_wait_until";
     /// Set once persistent storage was asked for.
     pub const PERSIST_ASKED: &str = "persist_asked";
     /// Last export of a campaign: `last_export:<campaign>`.
@@ -268,6 +284,8 @@ pub fn StaffApp() -> impl IntoView {
         staff_name: RwSignal::new(String::new()),
         last_export: RwSignal::new(None),
         section: RwSignal::new(Section::from_query(&search)),
+        pin: RwSignal::new(None),
+        locked: RwSignal::new(true),
     };
     provide_context(app.clone());
     provide_context(staff);
@@ -303,6 +321,9 @@ pub fn StaffApp() -> impl IntoView {
         };
         staff.device_label.set(store.meta(meta_keys::DEVICE_LABEL).await.ok().flatten().unwrap_or_default());
         staff.staff_name.set(store.meta(meta_keys::STAFF_NAME).await.ok().flatten().unwrap_or_default());
+        let pin = store.meta(meta_keys::PIN).await.ok().flatten().and_then(|json| serde_json::from_str(&json).ok());
+        staff.locked.set(pin.is_some());
+        staff.pin.set(pin);
         staff.device_id.set(device);
         staff.store.set_value(Rc::new(store));
         staff.storage.set(status);
@@ -313,6 +334,7 @@ pub fn StaffApp() -> impl IntoView {
         });
         ready.set(true);
     });
+    lock::watch_idle(staff, format!("{}/", app.base));
     let app_for_load = app.clone();
     Effect::new(move |_| {
         let id = app_for_load.campaign_id.get();
@@ -364,6 +386,9 @@ fn StaffFrame() -> impl IntoView {
         })
         .collect_view();
     let body = move || {
+        if staff.locked.get() && staff.pin.get().is_some() {
+            return view! { <lock::LockScreen/> }.into_any();
+        }
         if staff.ledger_for.get().is_none() {
             return view! { <p role="status">{tr(|l| td_string!(l, tally.loading))}</p> }.into_any();
         }
@@ -373,6 +398,7 @@ fn StaffFrame() -> impl IntoView {
             Section::Report => view! { <report::ReportSection/> }.into_any(),
             Section::Data => view! { <data::DataSection/> }.into_any(),
             Section::Settings => view! { <settings::SettingsSection/> }.into_any(),
+            Section::Poster => view! { <poster::PosterSection/> }.into_any(),
         }
     };
     view! {
@@ -388,11 +414,12 @@ fn StaffFrame() -> impl IntoView {
         <nav class="site-nav" aria-label=move || t_string!(i18n, tally.tabs_label)>
             <ul>{tabs}</ul>
         </nav>
+        <crate::components::update_banner::UpdateBanner base=app.base.to_string()/>
         <main id="main" tabindex="-1">
             <h1>{tr(|l| td_string!(l, tally.title))} <span class="muted campaign-name">{campaign_text(|c| &c.area)}</span></h1>
             <CampaignPicker/>
             <StorageBanner/>
-            <BackupReminder/>
+            {move || (!staff.locked.get()).then(|| view! { <BackupReminder/> })}
             {body}
         </main>
         <footer class="site-footer">

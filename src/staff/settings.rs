@@ -239,6 +239,125 @@ pub fn SettingsSection() -> impl IntoView {
                 <button type="submit">{tr(|l| td_string!(l, tally.add_target))}</button>
             </form>
         </section>
+        <PinSettings/>
+        <KioskSettings/>
         <super::campaign_info::CampaignInfo/>
+    }
+}
+
+/// Set, change or remove the staff PIN.
+#[component]
+fn PinSettings() -> impl IntoView {
+    let i18n = use_i18n();
+    let staff = expect_context::<StaffState>();
+    let pin = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+    let set_pin = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let (p, a) = (pin.get_untracked(), again.get_untracked());
+        if let Err(problem) = crate::domain::tally::pin::check_new_pin(&p, &a) {
+            let text = match problem {
+                crate::domain::tally::pin::PinProblem::Format => t_string!(i18n, tally.pin_format),
+                crate::domain::tally::pin::PinProblem::Mismatch => t_string!(i18n, tally.pin_mismatch),
+            };
+            message.set(Some((false, text.to_string())));
+            return;
+        }
+        busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match super::lock::new_record(&p).await {
+                Ok(record) => {
+                    let json = serde_json::to_string(&record).unwrap_or_default();
+                    staff.store().set_meta(meta_keys::PIN, &json).await.map(|_| record).map_err(|e| e.to_string())
+                }
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(record) => {
+                    staff.pin.set(Some(record));
+                    pin.set(String::new());
+                    again.set(String::new());
+                    message.set(Some((true, t_string!(i18n, tally.pin_set_done).to_string())));
+                }
+                Err(e) => message.set(Some((false, e))),
+            }
+            busy.set(false);
+        });
+    };
+    let remove = move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            if staff.store().set_meta(meta_keys::PIN, "").await.is_ok() {
+                staff.pin.set(None);
+                message.set(Some((true, t_string!(i18n, tally.pin_removed).to_string())));
+            }
+        });
+    };
+    let lock_now = move |_| staff.locked.set(true);
+    view! {
+        <section class="card">
+            <h3>{tr(|l| td_string!(l, tally.pin_heading))}</h3>
+            <p class="muted">{tr(|l| td_string!(l, tally.pin_note))}</p>
+            <p data-pin=move || if staff.pin.get().is_some() { "set" } else { "none" }>
+                {move || if staff.pin.get().is_some() { t_string!(i18n, tally.pin_is_set) } else { t_string!(i18n, tally.pin_not_set) }}
+            </p>
+            <form on:submit=set_pin>
+                <div class="field">
+                    <label for="new-pin">{tr(|l| td_string!(l, tally.pin_new))}</label>
+                    <input id="new-pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength="8" prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="new-pin-again">{tr(|l| td_string!(l, tally.pin_again))}</label>
+                    <input id="new-pin-again" type="password" inputmode="numeric" autocomplete="new-password" maxlength="8" prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
+                </div>
+                <div class="actions">
+                    <button type="submit" disabled=move || busy.get()>{tr(|l| td_string!(l, tally.pin_set))}</button>
+                    {move || staff.pin.get().is_some().then(|| view! {
+                        <button type="button" on:click=lock_now>{tr(|l| td_string!(l, tally.lock_now))}</button>
+                        <button type="button" on:click=remove>{tr(|l| td_string!(l, tally.pin_remove))}</button>
+                    })}
+                </div>
+                <p role="status" class=move || match message.get() { Some((false, _)) => "field-error-text", _ => "save-ok" }>{move || message.get().map(|m| m.1)}</p>
+            </form>
+        </section>
+    }
+}
+
+/// Kiosk mode of the citizen pages on this device, and its idle time.
+#[component]
+fn KioskSettings() -> impl IntoView {
+    use crate::components::kiosk::{KIOSK_IDLE_KEY, KIOSK_KEY};
+    let prefs = crate::web::prefs::open_prefs();
+    let on = RwSignal::new(prefs.get(KIOSK_KEY).as_deref() == Some("1"));
+    let idle = RwSignal::new(crate::domain::kiosk::idle_seconds_from(prefs.get(KIOSK_IDLE_KEY).as_deref()).to_string());
+    let saved = RwSignal::new(false);
+    let save = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let prefs = crate::web::prefs::open_prefs();
+        if on.get_untracked() {
+            prefs.set(KIOSK_KEY, "1");
+        } else {
+            prefs.remove(KIOSK_KEY);
+        }
+        let seconds = crate::domain::kiosk::idle_seconds_from(Some(&idle.get_untracked()));
+        prefs.set(KIOSK_IDLE_KEY, &seconds.to_string());
+        idle.set(seconds.to_string());
+        saved.set(true);
+    };
+    view! {
+        <section class="card">
+            <h3>{tr(|l| td_string!(l, tally.kiosk_heading))}</h3>
+            <p class="muted">{tr(|l| td_string!(l, tally.kiosk_intro))}</p>
+            <form on:submit=save>
+                <label class="check"><input type="checkbox" id="kiosk-on" prop:checked=move || on.get() on:change=move |ev| { on.set(event_target_checked(&ev)); saved.set(false); }/>" " {tr(|l| td_string!(l, tally.kiosk_on))}</label>
+                <div class="field">
+                    <label for="kiosk-idle">{tr(|l| td_string!(l, tally.kiosk_idle))}</label>
+                    <input id="kiosk-idle" type="text" inputmode="numeric" autocomplete="off" prop:value=move || idle.get() on:input=move |ev| { idle.set(event_target_value(&ev)); saved.set(false); }/>
+                </div>
+                <button type="submit">{tr(|l| td_string!(l, tally.save))}</button>
+                <p role="status" class="save-ok">{move || saved.get().then(|| t_string!(use_i18n(), tally.saved_short))}</p>
+            </form>
+        </section>
     }
 }

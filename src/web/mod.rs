@@ -7,3 +7,4 @@ pub mod fetch;
 pub mod idb_store;
 pub mod navigation;
 pub mod prefs;
+pub mod service_worker;

@@ -2,6 +2,9 @@
 // ticks, office statuses at fixed Vietnam times, special days and visits.
 import { test, expect } from './app.js';
 
+// These tests replace campaign files with page.route, which a service worker would bypass.
+test.use({ serviceWorkers: 'block' });
+
 const ANSWER = {
   under6: 'Dưới 6 tuổi',
   '6to14': 'Từ đủ 6 đến dưới 14 tuổi',

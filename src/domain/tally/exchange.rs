@@ -153,6 +153,8 @@ pub enum Problem {
     BadId(String),
     /// A target that names an unknown phase.
     UnknownPhase(String),
+    /// A change time later than the file itself (a day of clock error is allowed).
+    AfterExport,
 }
 
 /// A refused file: which file, where in it, what is wrong.
@@ -234,6 +236,23 @@ fn check_export(export: &ExportFile, campaign: &Campaign, ledger: &Ledger) -> Re
     }
     if export.device.label.as_deref().is_some_and(|l| !text_ok(l)) {
         return Err(("device.label".into(), Problem::BadText));
+    }
+    for (i, id) in export.indicators.iter().enumerate() {
+        if !id_ok(id) {
+            return Err((format!("indicators[{i}]"), Problem::BadId(short(id))));
+        }
+    }
+    // No change can be newer than the file that carries it (a day of clock error allowed):
+    // a far-future time would otherwise win every "newest" merge.
+    let latest_time = export.generated_at.0 + time::Duration::days(1);
+    let times = export.entries.iter().enumerate().map(|(i, e)| (format!("entries[{i}].modified"), e.modified))
+        .chain(export.audit.iter().enumerate().map(|(i, a)| (format!("audit[{i}].at"), a.at)))
+        .chain(export.units.iter().enumerate().map(|(i, u)| (format!("units[{i}].modified"), u.modified)))
+        .chain(export.targets.iter().enumerate().map(|(i, t)| (format!("targets[{i}].modified"), t.modified)));
+    for (place, stamp) in times {
+        if stamp.0 > latest_time {
+            return Err((place, Problem::AfterExport));
+        }
     }
     let mut known: Vec<String> = all_units(campaign, ledger).into_iter().map(|u| u.id).collect();
     for (i, unit) in export.units.iter().enumerate() {

@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod exchange;
 pub mod ledger;
+pub mod pin;
 pub mod progress;
 pub mod report;
 pub mod stamp;

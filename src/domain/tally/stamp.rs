@@ -73,7 +73,8 @@ impl Stamp {
             let sign = if rb[0] == b'-' { -1 } else { 1 };
             UtcOffset::from_hms(sign * hours, sign * minutes, 0).ok()?
         };
-        Some(Stamp::new(PrimitiveDateTime::new(date, time).assume_offset(offset)))
+        // Checked: a time near the year 9999 in another offset may not exist at +07:00.
+        PrimitiveDateTime::new(date, time).assume_offset(offset).checked_to_offset(crate::domain::vn_time::VN_OFFSET).map(Stamp)
     }
 }
 
@@ -120,6 +121,7 @@ mod tests {
         assert_eq!(Stamp::parse("2024-07-21T01:05:03Z"), Some(s));
         assert_eq!(Stamp::parse("2024-07-20T21:05:03.250-04:00").map(|x| x.0.unix_timestamp()), Some(s.0.unix_timestamp()));
         assert_eq!(s.to_display(), "21/07/2024 08:05");
+        assert_eq!(Stamp::parse("9999-12-31T23:59:59Z"), None, "no panic past year 9999 at +07:00");
         for bad in ["2024-07-21", "2024-07-21T25:00:00+07:00", "2024-02-30T08:00:00Z", "2024-07-21T08:05:03", "2024-07-21T08:05:03+7", "x024-07-21T08:05:03Z"] {
             assert_eq!(Stamp::parse(bad), None, "{bad}");
         }

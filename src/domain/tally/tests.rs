@@ -280,6 +280,8 @@ fn bad_files_are_refused_with_file_place_and_problem() {
     assert_eq!((e.place.as_str(), e.problem), ("entries[0].staff", Problem::BadText));
     let e = check("extra.json", &edit(&|v| v["entries"][0]["citizen_name"] = "Nguyễn Văn A".into()));
     assert_eq!(e.place, "entries[0].citizen_name");
+    let e = check("future.json", &edit(&|v| v["entries"][3]["modified"] = "2099-01-01T00:00:00+07:00".into()));
+    assert_eq!((e.place.as_str(), e.problem), ("entries[3].modified", Problem::AfterExport));
     let e = check("type.json", &edit(&|v| v["entries"] = "none".into()));
     assert_eq!(e.place, "entries");
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));

@@ -1,0 +1,144 @@
+//! The optional staff PIN (salted PBKDF2 through WebCrypto), the lock screen,
+//! and locking when idle.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{meta_keys, StaffState};
+use crate::components::kiosk::{KIOSK_IDLE_KEY, KIOSK_KEY};
+use crate::components::tr::tr;
+use crate::domain::kiosk::idle_seconds_from;
+use crate::domain::tally::pin::{delay_after, same_hash, to_hex, PinRecord, PIN_ITERATIONS};
+use crate::domain::tally::store::TallyStore;
+use crate::i18n::*;
+use crate::web::prefs::open_prefs;
+
+/// Derives 256 bits from `pin` and `salt` with PBKDF2-SHA-256 (the browser's WebCrypto).
+pub async fn derive(pin: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>, String> {
+    let err = |e: JsValue| format!("{e:?}");
+    let subtle = web_sys::window().ok_or("no window")?.crypto().map_err(err)?.subtle();
+    let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
+    let key_data = js_sys::Uint8Array::from(pin.as_bytes());
+    let key = subtle.import_key_with_str("raw", &key_data, "PBKDF2", false, &usages).map_err(err)?;
+    let key: web_sys::CryptoKey = wasm_bindgen_futures::JsFuture::from(key).await.map_err(err)?.unchecked_into();
+    let salt = js_sys::Uint8Array::from(salt);
+    let params = web_sys::Pbkdf2Params::new("PBKDF2", &JsValue::from_str("SHA-256"), iterations, &salt);
+    let bits = subtle.derive_bits_with_object(&params, &key, 256).map_err(err)?;
+    let bits = wasm_bindgen_futures::JsFuture::from(bits).await.map_err(err)?;
+    Ok(js_sys::Uint8Array::new(&bits).to_vec())
+}
+
+/// A new record for `pin` with a fresh random salt.
+pub async fn new_record(pin: &str) -> Result<PinRecord, String> {
+    let mut salt = [0u8; 16];
+    web_sys::window()
+        .ok_or("no window")?
+        .crypto()
+        .map_err(|e| format!("{e:?}"))?
+        .get_random_values_with_u8_array(&mut salt)
+        .map_err(|e| format!("{e:?}"))?;
+    let hash = derive(pin, &salt, PIN_ITERATIONS).await?;
+    Ok(PinRecord { algorithm: "PBKDF2-SHA-256".into(), iterations: PIN_ITERATIONS, salt: to_hex(&salt), hash: to_hex(&hash) })
+}
+
+/// True when `pin` matches `record`.
+pub async fn verify(pin: &str, record: &PinRecord) -> bool {
+    let Some(salt) = crate::domain::tally::pin::from_hex(&record.salt) else { return false };
+    match derive(pin, &salt, record.iterations).await {
+        Ok(hash) => same_hash(&to_hex(&hash), &record.hash),
+        Err(_) => false,
+    }
+}
+
+/// Locks staff mode (with a PIN) or leaves it for the citizen pages (kiosk without a PIN)
+/// after the idle time, so nothing of staff stays on a shared screen.
+pub fn watch_idle(staff: StaffState, citizen_home: String) {
+    let prefs = open_prefs();
+    let kiosk = prefs.get(KIOSK_KEY).as_deref() == Some("1");
+    let idle = idle_seconds_from(prefs.get(KIOSK_IDLE_KEY).as_deref());
+    let last = StoredValue::new(js_sys::Date::now());
+    let touch = Closure::<dyn Fn()>::new(move || last.set_value(js_sys::Date::now()));
+    for event in ["pointerdown", "keydown", "touchstart", "wheel", "input", "scroll"] {
+        let _ = window().add_event_listener_with_callback_and_bool(event, touch.as_ref().unchecked_ref(), true);
+    }
+    touch.forget();
+    let check = move || {
+        if js_sys::Date::now() - last.get_value() < idle as f64 * 1000.0 {
+            return;
+        }
+        last.set_value(js_sys::Date::now());
+        if staff.pin.get_untracked().is_some() {
+            staff.locked.set(true);
+        } else if kiosk {
+            let _ = window().location().replace(&citizen_home);
+        }
+    };
+    let _ = set_interval_with_handle(check, std::time::Duration::from_secs(1));
+}
+
+/// The lock screen: nothing of staff data shows until the PIN is given.
+#[component]
+pub fn LockScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let staff = expect_context::<StaffState>();
+    let pin = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let Some(record) = staff.pin.get_untracked() else {
+            staff.locked.set(false);
+            return;
+        };
+        let typed = pin.get_untracked();
+        busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let store = staff.store();
+            let failures: u32 = store.meta(meta_keys::PIN_FAILURES).await.ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0);
+            let wait_until: f64 = store.meta(meta_keys::PIN_WAIT_UNTIL).await.ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+            let now = js_sys::Date::now();
+            if now < wait_until {
+                let seconds = ((wait_until - now) / 1000.0).ceil();
+                message.set(Some(format!("{} {seconds} {}", t_string!(i18n, tally.pin_wait), t_string!(i18n, kiosk.seconds))));
+                busy.set(false);
+                return;
+            }
+            if verify(&typed, &record).await {
+                let _ = store.set_meta(meta_keys::PIN_FAILURES, "0").await;
+                pin.set(String::new());
+                message.set(None);
+                staff.locked.set(false);
+            } else {
+                let failures = failures + 1;
+                let delay = delay_after(failures);
+                let _ = store.set_meta(meta_keys::PIN_FAILURES, &failures.to_string()).await;
+                let _ = store.set_meta(meta_keys::PIN_WAIT_UNTIL, &(now + delay as f64 * 1000.0).to_string()).await;
+                let text = if delay > 0 {
+                    format!("{} {} {delay} {}", t_string!(i18n, tally.pin_wrong), t_string!(i18n, tally.pin_wait), t_string!(i18n, kiosk.seconds))
+                } else {
+                    t_string!(i18n, tally.pin_wrong).to_string()
+                };
+                message.set(Some(text));
+                pin.set(String::new());
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="card lock-screen" data-lock="locked">
+            <h2>{tr(|l| td_string!(l, tally.locked_title))}</h2>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="unlock-pin">{tr(|l| td_string!(l, tally.pin))}</label>
+                    <input id="unlock-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="8"
+                        aria-describedby=move || message.get().map(|_| "unlock-message")
+                        prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="primary" disabled=move || busy.get()>{tr(|l| td_string!(l, tally.unlock))}</button>
+                <p id="unlock-message" role="alert" class="field-error-text">{move || message.get()}</p>
+            </form>
+            <p class="muted">{tr(|l| td_string!(l, tally.pin_note))}</p>
+        </section>
+    }
+}
