@@ -14,11 +14,11 @@
 // Usage: node scripts/bench-staff.mjs    (or `make bench-staff`, which builds dist/ first)
 // Needs dist/ built (staff mode in dist/staff/); it is copied to target/bench-dist/
 // first so that a rebuild of dist/ during the run does not disturb it.
+import { freePort } from './free-port.mjs';
 import { chromium } from '@playwright/test';
 import Ajv from 'ajv';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,18 +123,6 @@ const log = (...a) => console.error('[bench]', ...a);
 function fail(message) {
   console.error(`bench-staff: ${message}`);
   process.exit(1);
-}
-
-async function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
 }
 
 /** Copies dist/ to target/bench-dist/ and checks that the copy is whole (not caught mid-rebuild). */

@@ -12,11 +12,11 @@
 //
 // Usage: node scripts/lighthouse.mjs [--assert] [--dir dist]   (or `make lighthouse`)
 // dist/ is copied to target/lighthouse-dist/ first, so a rebuild of dist/ during the run does not disturb it.
+import { freePort } from './free-port.mjs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,18 +54,6 @@ const log = (...a) => console.error('[lighthouse]', ...a);
 function fail(message) {
   console.error(`lighthouse: ${message}`);
   process.exit(2);
-}
-
-async function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
 }
 
 /** Copies dist/ and returns the base path it was built for (from index.html's <base href>). */
