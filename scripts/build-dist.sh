@@ -29,6 +29,8 @@ cp dist/index.html dist/404.html
 # address printed and encoded on it.
 site_url=${SITE_URL:-http://127.0.0.1:8080$public_url}
 cargo run --quiet --locked --bin handout -- dist "$site_url"
+# A strict Content-Security-Policy in every page (inline start-up script by hash).
+node scripts/csp.mjs dist
 # Last: the service worker with the exact list of files of this build.
 node scripts/build-sw.mjs dist
 echo "dist/ built for $public_url (staff mode in dist/staff/; index.html copied for:" $routes")"

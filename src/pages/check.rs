@@ -204,14 +204,14 @@ fn ResultScreen(answers: Answers) -> impl IntoView {
         <section class="card">
             <h2>{tr(|l| td_string!(l, check.next_title))}</h2>
             <ul>{next}</ul>
-            <p><a href=help>{tr(|l| td_string!(l, check.after_link))}</a></p>
+            <p><a class="more-link" href=help>{tr(|l| td_string!(l, check.after_link))}</a></p>
         </section>
         <section class="card" aria-labelledby="answers-title">
             <h2 id="answers-title">{tr(|l| td_string!(l, check.answers_title))}</h2>
             <dl class="summary">{summary}</dl>
             <p class="muted">{tr(|l| td_string!(l, check.share))}</p>
         </section>
-        <p><a href=start_over>{tr(|l| td_string!(l, check.start_over))}</a></p>
+        <p><a class="more-link" href=start_over>{tr(|l| td_string!(l, check.start_over))}</a></p>
     }
     .into_any()
 }
@@ -250,7 +250,7 @@ fn WhereToGo(plan: Plan) -> impl IntoView {
         <section class="where" id="where">
             <h2>{tr(|l| td_string!(l, check.where_title))}</h2>
             {offices}
-            <p><a href=all_offices>{tr(|l| td_string!(l, check.all_offices))}</a></p>
+            <p><a class="more-link" href=all_offices>{tr(|l| td_string!(l, check.all_offices))}</a></p>
         </section>
     }
     .into_any()

@@ -16,6 +16,6 @@ pub fn NotFoundPage() -> impl IntoView {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, not_found.title).to_string())/>
         <h1>{tr(|l| td_string!(l, not_found.title))}</h1>
         <p>{tr(|l| td_string!(l, not_found.body))}</p>
-        <p><a href=move || state.href("/")>{tr(|l| td_string!(l, not_found.home))}</a></p>
+        <p><a class="more-link" href=move || state.href("/")>{tr(|l| td_string!(l, not_found.home))}</a></p>
     }
 }

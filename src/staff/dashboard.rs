@@ -88,7 +88,7 @@ pub fn DashboardSection() -> impl IntoView {
                         <td class="num" data-cell="done">{x_of_y}</td>
                         <td class="num" data-cell="percent">
                             {pct(p.percent(), lang)}
-                            <span class="meter" aria-hidden="true"><span style=format!("width:{bar:.0}%")></span></span>
+                            <progress class="meter" max="100" value=format!("{bar:.0}") aria-hidden="true"></progress>
                         </td>
                         <td class="num">{format_date(rt.due)} <br/><span class="muted">{p.days_left} " " {move || t_string!(i18n, tally.days_left)}</span></td>
                         <td class="num" data-cell="rate">{rate(p.rate_so_far, lang)}</td>

@@ -1,0 +1,109 @@
+// Accessibility gates: axe-core on every page in both languages and in kiosk
+// mode (staff mode: staff.spec.js), 44 px touch targets, no sideways scrolling
+// at 360 px or at 200 % zoom, and a keyboard-only staff entry.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, ROUTES } from './app.js';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PAGES = [...ROUTES.map((r) => r.path), 'check?age=14plus', 'check?age=14plus&card=have&level=2', 'check?age=6to14&card=none', 'nowhere'];
+
+async function axe(page) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/** Interactive elements smaller than 44 × 44 px (inline links in running text are exempt, as in WCAG 2.5.8). */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || el.closest('[hidden]')) continue;
+      let box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (el.matches('input[type=checkbox], input[type=radio]') && el.closest('label')) box = el.closest('label').getBoundingClientRect();
+      if (el.tagName === 'A' && style.display === 'inline') {
+        const block = el.parentElement;
+        const ownText = [...block.childNodes].some((n) => n !== el && n.textContent.trim());
+        if (ownText) continue;
+      }
+      if (box.height < 44 || box.width < 44) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.value || el.name || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return out;
+  });
+}
+
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+for (const lang of ['vi', 'en']) {
+  test(`every citizen page passes axe, has 44 px targets and no sideways scroll at 360 px (${lang})`, async ({ app, page }) => {
+    await app.open('');
+    await page.evaluate((l) => localStorage.setItem('vneid-campaign:lang', l), lang);
+    for (const path of PAGES) {
+      await app.open(path);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      expect(await axe(page), `axe on /${path}`).toEqual([]);
+      expect(await smallTargets(page), `targets on /${path}`).toEqual([]);
+      expect(await sideways(page), `sideways scroll on /${path}`).toBeLessThanOrEqual(0);
+    }
+  });
+}
+
+test('kiosk mode passes axe on every page, with its warning showing', async ({ app, page }) => {
+  await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
+  await app.open('?kiosk=1');
+  for (const path of [...PAGES, 'offices?c=dn-tam-thuan-2024']) {
+    await app.open(path);
+    await expect(page.locator('html')).toHaveClass(/kiosk/);
+    expect(await axe(page), `axe on /${path} (kiosk)`).toEqual([]);
+    expect(await smallTargets(page), `targets on /${path} (kiosk)`).toEqual([]);
+  }
+  await app.open('check?age=14plus');
+  await page.clock.fastForward(75_000);
+  await expect(page.locator('[data-kiosk="warning"]')).toBeVisible();
+  expect(await axe(page), 'axe with the kiosk warning').toEqual([]);
+});
+
+test('usable at 200 % zoom: no sideways scroll and the heading and navigation stay reachable', async ({ app, page }) => {
+  // 1280 × 900 at 200 % zoom is a 640 × 450 CSS-pixel viewport.
+  await page.setViewportSize({ width: 640, height: 450 });
+  for (const path of [...PAGES, 'staff/?v=entry', 'staff/?v=dashboard', 'handout/']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await sideways(page), `sideways scroll on /${path}`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('staff can enter a day with the keyboard alone', async ({ app, page }) => {
+  await page.clock.setFixedTime(new Date('2023-06-25T10:00:00+07:00'));
+  await page.goto('staff/?v=entry');
+  await expect(page.locator('[data-storage]')).toBeVisible();
+  await page.getByRole('button', { name: 'Hôm nay' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Hôm qua' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#entry-date')).toHaveValue('2023-06-24');
+  await page.keyboard.press('Tab'); // unit
+  await expect(page.locator('#entry-unit')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#entry-unit')).toHaveValue('ward-police');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#count-applications')).toBeFocused();
+  await page.keyboard.type('12');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#count-activations')).toBeFocused();
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-save-state="save-ok"]')).toContainText('Đã lưu');
+  await page.goto('staff/?v=dashboard');
+  await expect(page.locator('tbody tr[data-unit="ward-police"]')).toContainText('12');
+});
+
+test('staff mode passes the touch-target and sideways-scroll checks in every section', async ({ app, page }) => {
+  for (const section of ['entry', 'dashboard', 'report', 'data', 'settings', 'poster']) {
+    await page.goto(`staff/?v=${section}`);
+    await expect(page.locator('main h2').first()).toBeVisible();
+    expect(await smallTargets(page), `targets in ${section}`).toEqual([]);
+    expect(await sideways(page), `sideways scroll in ${section}`).toBeLessThanOrEqual(0);
+  }
+});

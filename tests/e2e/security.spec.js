@@ -1,0 +1,58 @@
+// Security gates: a strict Content-Security-Policy, no request to any other
+// origin on any page, and nothing personal kept after a citizen's walk.
+import { test, expect, ROUTES } from './app.js';
+
+// This test provokes a violation on purpose, so it does without the fixture's console check.
+test('the Content-Security-Policy is strict and enforced: an injected inline script does not run', async ({ page }) => {
+  await page.goto('');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  expect(policy).not.toContain('unsafe-inline');
+  expect(policy).not.toMatch(/https?:/);
+  const outcome = await page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('securitypolicyviolation', (e) => resolve({ blocked: e.violatedDirective, ran: Boolean(window.__injected) }), { once: true });
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.body.append(script);
+    setTimeout(() => resolve({ blocked: null, ran: Boolean(window.__injected) }), 2000);
+  }));
+  expect(outcome).toEqual({ blocked: expect.stringMatching(/^script-src/), ran: false });
+  expect(await page.locator('[onclick], [onload], [onerror], [oninput], [onchange], [onsubmit]').count()).toBe(0);
+});
+
+test('no page makes a request to another origin', async ({ app, page, baseURL }) => {
+  const origin = new URL(baseURL).origin;
+  const seen = new Set();
+  page.on('request', (request) => seen.add(new URL(request.url()).origin));
+  const paths = [...ROUTES.map((r) => r.path), 'check?age=14plus&card=have&level=2', 'offices?c=dn-tam-thuan-2024&kiosk=1', 'handout/', 'handout/en.html',
+    'staff/?v=entry', 'staff/?v=dashboard', 'staff/?v=report', 'staff/?v=data', 'staff/?v=settings', 'staff/?v=poster', 'nowhere'];
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  }
+  seen.delete('data:');
+  expect([...seen].filter((o) => o !== origin && o !== 'null')).toEqual([]);
+});
+
+test('after a citizen walks through the questions, the device keeps nothing personal', async ({ app, page }) => {
+  await app.open('check');
+  await page.getByRole('link', { name: 'Từ đủ 14 tuổi trở lên' }).click();
+  await page.getByRole('link', { name: 'Đã có thẻ, còn dùng được' }).click();
+  await page.getByRole('link', { name: /Mức 2/ }).first().click();
+  await expect(page.locator('[data-case]')).toBeVisible();
+  const stored = await page.evaluate(async () => ({
+    local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
+    session: Object.keys(sessionStorage),
+    databases: (await indexedDB.databases()).map((d) => d.name),
+    cookies: document.cookie,
+  }));
+  // Only the language and campaign choices and ticked steps may be kept: no name, number or phone.
+  for (const key of Object.keys(stored.local)) expect(key).toMatch(/^vneid-campaign:(lang|campaign|ticks|kiosk|kiosk_idle)$/);
+  expect(JSON.stringify(stored.local)).not.toMatch(/\d{9,}/);
+  expect(stored.session).toEqual([]);
+  expect(stored.databases).toEqual([]);
+  expect(stored.cookies).toBe('');
+});
