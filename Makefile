@@ -8,6 +8,9 @@ PUBLIC_URL ?= /
 # Sub-path used by the end-to-end tests (a project site, to prove sub-path deploys work).
 TEST_PUBLIC_URL ?= /vneid-campaign/
 PORT ?= 8080
+# The deployment's full address, printed and encoded in the handout's QR code.
+SITE_URL ?= http://127.0.0.1:$(PORT)$(PUBLIC_URL)
+export SITE_URL
 # Budget for the first load of the home page, KB (1,024 bytes) gzip: `make test-e2e` fails above it.
 SIZE_BUDGET_KB ?= 250
 

@@ -134,7 +134,8 @@ function copyDist() {
   mkdirSync(dirname(benchDist), { recursive: true });
   cpSync(distDir, benchDist, { recursive: true });
   const html = readFileSync(join(benchDist, 'staff', 'index.html'), 'utf8');
-  const base = html.match(/<base href="([^"]+)staff\/">/)?.[1];
+  // Quoted or not (trunk minifies release HTML).
+  const base = html.match(/<base\b[^>]*\bhref=(?:"([^"]+)staff\/"|([^\s>"]+)staff\/)/)?.slice(1).find(Boolean);
   if (!base) fail('dist/staff/index.html has no <base href=".../staff/">: is dist/ a complete build?');
   const referenced = [...html.matchAll(/(?:href|module_or_path:|from) ?['"]([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]);
   const missing = referenced.filter((p) => !existsSync(join(benchDist, p.slice(base.length))));

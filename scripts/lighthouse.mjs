@@ -65,7 +65,8 @@ function copyDist() {
   mkdirSync(dirname(copyDir), { recursive: true });
   cpSync(distDir, copyDir, { recursive: true });
   const html = readFileSync(join(copyDir, 'index.html'), 'utf8');
-  const base = html.match(/<base href="([^"]+)"/)?.[1];
+  // Quoted or not (trunk minifies release HTML).
+  const base = html.match(/<base\b[^>]*\bhref=(?:"([^"]+)"|([^\s>"]+))/)?.slice(1).find(Boolean);
   if (!base) fail('dist/index.html has no <base href>: is dist/ a complete build?');
   const referenced = [...html.matchAll(/(?:href|src|module_or_path:|from) ?=? ?['"]([^'"]+\.(?:js|wasm|css|svg))['"]/g)].map((m) => m[1]);
   const missing = referenced.filter((p) => p.startsWith(base) && !existsSync(join(copyDir, p.slice(base.length))));
