@@ -44,3 +44,17 @@ test('on a kiosk, a link that leaves the app is a QR code for the citizen’s ow
   expect(await qr.locator('img').evaluate((img) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator('main a[href^="https://"]')).toHaveCount(0);
 });
+
+test('staff mode locks itself when idle once a PIN is set', async ({ app, page }) => {
+  await page.clock.install({ time: new Date('2023-06-25T10:00:00+07:00') });
+  await page.goto('staff/?v=settings');
+  await page.locator('#new-pin').fill('8642');
+  await page.locator('#new-pin-again').fill('8642');
+  await page.getByRole('button', { name: 'Đặt mã PIN' }).click();
+  await expect(page.locator('[data-pin="set"]')).toBeVisible();
+  await page.clock.fastForward(60_000);
+  await expect(page.locator('[data-lock]')).toHaveCount(0);
+  await page.clock.fastForward(31_000);
+  await expect(page.locator('[data-lock="locked"]')).toBeVisible();
+  await expect(page.locator('[data-pin]')).toHaveCount(0);
+});

@@ -274,3 +274,65 @@ for (const lang of ['vi', 'en']) {
     }
   });
 }
+
+test('a staff PIN is stored only as a salted hash, locks staff mode, and wrong tries slow down', async ({ app, page }) => {
+  const staff = new StaffPage(page);
+  await staff.open('settings');
+  await page.locator('#new-pin').fill('12');
+  await page.locator('#new-pin-again').fill('12');
+  await page.getByRole('button', { name: 'Đặt mã PIN' }).click();
+  await expect(page.getByText('Mã PIN gồm 4 đến 8 chữ số.')).toBeVisible();
+  await page.locator('#new-pin').fill('2468');
+  await page.locator('#new-pin-again').fill('2468');
+  await page.getByRole('button', { name: 'Đặt mã PIN' }).click();
+  await expect(page.locator('[data-pin="set"]')).toBeVisible();
+  const stored = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('vneid-campaign-tally');
+    open.onsuccess = () => {
+      const request = open.result.transaction('meta').objectStore('meta').get('pin');
+      request.onsuccess = () => resolve(request.result.value);
+    };
+  }));
+  expect(stored).not.toContain('2468');
+  expect(JSON.parse(stored)).toMatchObject({ algorithm: 'PBKDF2-SHA-256', iterations: 210000, salt: expect.stringMatching(/^[0-9a-f]{32}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+  // A reload opens on the lock screen: nothing of staff data shows.
+  await page.reload();
+  await expect(page.locator('[data-lock="locked"]')).toBeVisible();
+  await expect(page.locator('[data-pin]')).toHaveCount(0);
+  for (const wrong of ['1111', '2222', '3333']) {
+    await page.locator('#unlock-pin').fill(wrong);
+    await page.getByRole('button', { name: 'Mở khóa' }).click();
+    await expect(page.locator('#unlock-message')).toContainText('Mã PIN không đúng.');
+  }
+  await expect(page.locator('#unlock-message')).toContainText('Vui lòng chờ 2 giây');
+  // Even the right PIN waits out the delay.
+  await page.locator('#unlock-pin').fill('2468');
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.locator('#unlock-message')).toContainText('Vui lòng chờ');
+  await page.clock.setFixedTime(new Date(DURING_CAMPAIGN.getTime() + 3_000));
+  await page.locator('#unlock-pin').fill('2468');
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.locator('[data-pin="set"]')).toBeVisible();
+  await expect(page.locator('[data-lock]')).toHaveCount(0);
+});
+
+test('the QR poster encodes the site address, editable, with the place printed', async ({ app, page, baseURL }) => {
+  const { default: jsQR } = await import('jsqr');
+  const { PNG } = await import('pngjs');
+  const staff = new StaffPage(page);
+  await staff.open('poster');
+  await expect(page.locator('#poster-url')).toHaveValue(baseURL);
+  await page.locator('#poster-place').fill('Chung cư Nguyễn Thiện Thuật');
+  const poster = page.locator('[data-poster]');
+  await expect(poster).toContainText('Chung cư Nguyễn Thiện Thuật');
+  await expect(poster).toContainText('Quét bằng camera hoặc Zalo');
+  const decode = async () => {
+    const shot = PNG.sync.read(await poster.locator('.poster-qr').screenshot());
+    return jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data;
+  };
+  expect(await decode()).toBe(baseURL);
+  await page.locator('#poster-url').fill('https://example.github.io/vneid-campaign/');
+  await expect(poster.locator('.poster-url')).toHaveText('https://example.github.io/vneid-campaign/');
+  expect(await decode()).toBe('https://example.github.io/vneid-campaign/');
+});
