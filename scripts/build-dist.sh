@@ -29,6 +29,9 @@ cp dist/index.html dist/404.html
 # address printed and encoded on it.
 site_url=${SITE_URL:-http://127.0.0.1:8080$public_url}
 cargo run --quiet --locked --bin handout -- dist "$site_url"
+case "$site_url" in
+  http://127.0.0.1*|http://localhost*) echo "note: the handout's QR code points to $site_url (set SITE_URL to the published address for a release)" ;;
+esac
 # A strict Content-Security-Policy in every page (inline start-up script by hash).
 node scripts/csp.mjs dist
 # Last: the service worker with the exact list of files of this build.

@@ -121,23 +121,21 @@ pub fn render(campaign: &Campaign, t: &HandoutTexts, lang: Lang, site_url: &str,
     ));
     // Steps.
     h.push_str(&format!("<section><h2>{}</h2>\n<ol class=\"steps\">\n", t.get("guide.title")));
-    h.push_str(&format!("<li><strong>{}</strong> {}</li>\n", t.get("steps.install_title"), t.get("steps.install_body")));
+    h.push_str(&format!("<li><strong>{}:</strong> {}</li>\n", t.get("steps.install_title"), t.get("steps.install_body")));
+    // Level 1 and level 2 are one step with two ways to do it.
     h.push_str(&format!(
-        "<li><strong>{}</strong> {} {} {}</li>\n",
+        "<li><strong>{}:</strong> {} {} {}<br><strong>{} {}:</strong> {} {}</li>\n",
         t.get("steps.level1_title"),
         t.get("guide.level1_step1"),
         t.get("guide.level1_step2"),
-        t.get("guide.level1_step3")
-    ));
-    h.push_str(&format!(
-        "<li><strong>{} {}</strong> {} {}</li>\n",
+        t.get("guide.level1_step3"),
         t.get("steps.or"),
         t.get("steps.level2_title"),
         t.get("guide.level2_step1"),
         t.get("guide.level2_step2")
     ));
-    h.push_str(&format!("<li><strong>{}</strong> {}</li>\n", t.get("steps.wait_sms_title"), t.get("steps.wait_sms_body")));
-    h.push_str(&format!("<li><strong>{}</strong> {}</li>\n", t.get("steps.activate_title"), t.get("steps.activate_body")));
+    h.push_str(&format!("<li><strong>{}:</strong> {}</li>\n", t.get("steps.wait_sms_title"), t.get("steps.wait_sms_body")));
+    h.push_str(&format!("<li><strong>{}:</strong> {}</li>\n", t.get("steps.activate_title"), t.get("steps.activate_body")));
     h.push_str(&format!("</ol>\n<p class=\"note\">{}</p>\n</section>\n", t.get("guide.done_note")));
     // Documents.
     h.push_str(&format!(

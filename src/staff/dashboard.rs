@@ -244,7 +244,7 @@ pub fn DashboardSection() -> impl IntoView {
                 <p class="legend muted">
                     <span class="key key-bar"></span>{tr(|l| td_string!(l, tally.legend_daily))}
                     " · " <span class="key key-line"></span>{tr(|l| td_string!(l, tally.legend_cumulative))}
-                    " · " <span class="key key-target"></span>{tr(|l| td_string!(l, tally.legend_target))}
+                    {target.map(|_| view! { " · " <span class="key key-target"></span>{tr(|l| td_string!(l, tally.legend_target))} })}
                 </p>
                 <details>
                     <summary>{tr(|l| td_string!(l, tally.chart_table))}</summary>

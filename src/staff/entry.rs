@@ -246,6 +246,13 @@ pub fn EntrySection() -> impl IntoView {
         })
     };
 
+    let device_name = move |id: &str| {
+        if id == staff.device_id.get_untracked() {
+            t_string!(i18n, tally.this_device_short).to_string()
+        } else {
+            format!("{} {id}", t_string!(i18n, tally.col_device))
+        }
+    };
     let previous_box = move || {
         existing.get().map(|e| {
             let c = campaign.get();
@@ -254,7 +261,7 @@ pub fn EntrySection() -> impl IntoView {
             let who = e.staff.clone().map(|s| format!(" ({s})")).unwrap_or_default();
             view! {
                 <div class="card existing" data-existing="true">
-                    <p><strong>{tr(|l| td_string!(l, tally.existing))}</strong> " " {e.modified.to_display()} " · " {e.device.clone()} {who}</p>
+                    <p><strong>{tr(|l| td_string!(l, tally.existing))}</strong> " " {e.modified.to_display()} " · " {device_name(&e.device)} {who}</p>
                     <p>{figures}</p>
                     <div class="field">
                         <label for="reason">{tr(|l| td_string!(l, tally.reason))}</label>

@@ -411,13 +411,13 @@ fn StaffFrame() -> impl IntoView {
                 <LangSwitch/>
             </div>
         </header>
-        <nav class="site-nav" aria-label=move || t_string!(i18n, tally.tabs_label)>
+        <nav class="site-nav" aria-label=move || t_string!(i18n, tally.tabs_label) hidden=move || staff.locked.get() && staff.pin.get().is_some()>
             <ul>{tabs}</ul>
         </nav>
         <crate::components::update_banner::UpdateBanner base=app.base.to_string()/>
         <main id="main" tabindex="-1">
             <h1>{tr(|l| td_string!(l, tally.title))} <span class="muted campaign-name">{campaign_text(|c| &c.area)}</span></h1>
-            <CampaignPicker/>
+            <div hidden=move || staff.locked.get() && staff.pin.get().is_some()><CampaignPicker/></div>
             <StorageBanner/>
             {move || (!staff.locked.get()).then(|| view! { <BackupReminder/> })}
             {body}

@@ -309,7 +309,8 @@ test('a staff PIN is stored only as a salted hash, locks staff mode, and wrong t
   // Even the right PIN waits out the delay.
   await page.locator('#unlock-pin').fill('2468');
   await page.getByRole('button', { name: 'Mở khóa' }).click();
-  await expect(page.locator('#unlock-message')).toContainText('Vui lòng chờ');
+  await expect(page.locator('#unlock-message')).toHaveText(/^Vui lòng chờ \d+ giây\.$/);
+  await expect(page.getByRole('button', { name: 'Mở khóa' })).toBeEnabled();
   await page.clock.setFixedTime(new Date(DURING_CAMPAIGN.getTime() + 3_000));
   await page.locator('#unlock-pin').fill('2468');
   await page.getByRole('button', { name: 'Mở khóa' }).click();

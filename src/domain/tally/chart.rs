@@ -34,7 +34,7 @@ pub fn layout(days: &[(Date, u64)], target: Option<u64>, width: f64, height: f64
             running
         })
         .collect();
-    let cumulative_max = running.max(target.unwrap_or(0)).max(1);
+    let cumulative_max = (running.max(target.unwrap_or(0)).max(1) as f64 * 1.1).ceil() as u64;
     let bars = days
         .iter()
         .enumerate()
@@ -64,15 +64,15 @@ mod tests {
         let g = layout(&days, Some(80), 300.0, 100.0);
         assert_eq!(g.bars.len(), 3);
         assert_eq!(g.daily_max, 30);
-        assert_eq!(g.cumulative_max, 80);
+        assert_eq!(g.cumulative_max, 88, "the larger of total and target, with 10 % headroom");
         assert!((g.bars[2].4 - 95.0).abs() < 1e-9, "the tallest bar nearly fills the height");
         assert_eq!(g.bars[1].4, 0.0);
-        assert_eq!(g.target_y, Some(0.0));
-        assert_eq!(g.cumulative_points, "50.0,87.5 150.0,87.5 250.0,50.0");
+        assert!((g.target_y.unwrap() - (100.0 - 80.0 / 88.0 * 100.0)).abs() < 1e-9);
+        assert_eq!(g.cumulative_points, "50.0,88.6 150.0,88.6 250.0,54.5");
         // Past the target, the line tops the box and the target sits below it.
         let g = layout(&days, Some(20), 300.0, 100.0);
-        assert_eq!(g.cumulative_max, 40);
-        assert_eq!(g.target_y, Some(50.0));
+        assert_eq!(g.cumulative_max, 44);
+        assert!((g.target_y.unwrap() - (100.0 - 20.0 / 44.0 * 100.0)).abs() < 1e-9);
         assert!(layout(&[], None, 300.0, 100.0).bars.is_empty());
     }
 }
