@@ -312,7 +312,9 @@ fn PinSettings() -> impl IntoView {
                     <input id="new-pin-again" type="password" inputmode="numeric" autocomplete="new-password" maxlength="8" prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
                 </div>
                 <div class="actions">
-                    <button type="submit" disabled=move || busy.get()>{tr(|l| td_string!(l, tally.pin_set))}</button>
+                    <button type="submit" disabled=move || busy.get()>
+                        {move || if staff.pin.get().is_some() { t_string!(i18n, tally.pin_change) } else { t_string!(i18n, tally.pin_set) }}
+                    </button>
                     {move || staff.pin.get().is_some().then(|| view! {
                         <button type="button" on:click=lock_now>{tr(|l| td_string!(l, tally.lock_now))}</button>
                         <button type="button" on:click=remove>{tr(|l| td_string!(l, tally.pin_remove))}</button>
