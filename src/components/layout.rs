@@ -61,6 +61,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" tabindex="-1" hidden=move || loading.get()>{children()}</main>
         <footer class="site-footer">
             <p>{campaign_text(|c| &c.issuer)} " · " <DocumentLine/> " · " {tr(|l| td_string!(l, footer.offline))}</p>
+            <p class="gloss" lang="vi">{tr(|l| td_string!(l, common.qlhc_full))}</p>
         </footer>
     }
 }

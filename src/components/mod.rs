@@ -6,6 +6,7 @@ pub mod lang_switch;
 pub mod kiosk;
 pub mod layout;
 pub mod page_title;
+pub mod source_note;
 pub mod step_nav;
 pub mod tr;
 pub mod update_banner;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::components::source_note::FactSource;
 use crate::components::tr::tr;
 use crate::domain::pathway::{Step, Ticks};
 use crate::i18n::*;
@@ -57,6 +58,7 @@ pub fn step_title(locale: Locale, step: Step) -> &'static str {
         Step::PortalLogin => td_string!(locale, steps.portal_title),
         Step::ChildApplyOnline => td_string!(locale, steps.child_online_title),
         Step::ChildVisit => td_string!(locale, steps.child_visit_title),
+        Step::NoPhoneHelp => td_string!(locale, steps.no_phone_title),
     }
 }
 
@@ -70,6 +72,7 @@ fn step_body(locale: Locale, step: Step) -> &'static str {
         Step::PortalLogin => td_string!(locale, steps.portal_body),
         Step::ChildApplyOnline => td_string!(locale, steps.child_online_body),
         Step::ChildVisit => td_string!(locale, steps.child_visit_body),
+        Step::NoPhoneHelp => td_string!(locale, steps.no_phone_body),
         Step::Level1InApp | Step::Level2InPerson => "",
     }
 }
@@ -101,13 +104,17 @@ fn step_content(step: Step) -> AnyView {
                 <li>{tr(|l| td_string!(l, guide.level2_step3))}</li>
                 <li>{tr(|l| td_string!(l, guide.level2_step4))}</li>
             </ol>
-            <p class="muted">{tr(|l| td_string!(l, guide.done_note))}</p>
             <p><a href=state.href("/offices")>{tr(|l| td_string!(l, steps.level2_offices))}</a></p>
         }
         .into_any(),
         Step::WaitSms => view! {
             <p>{move || step_body(i18n.get_locale(), step)}</p>
             <p><a href=format!("{}#after", state.href("/help"))>{tr(|l| td_string!(l, check.after_link))}</a></p>
+        }
+        .into_any(),
+        Step::Activate => view! {
+            <p>{move || step_body(i18n.get_locale(), step)}</p>
+            <p class="muted">{tr(|l| td_string!(l, guide.done_note))}</p>
         }
         .into_any(),
         _ => view! { <p>{move || step_body(i18n.get_locale(), step)}</p> }.into_any(),
@@ -164,6 +171,7 @@ pub fn StepNav(steps: Vec<Step>) -> impl IntoView {
                     </h3>
                     <div class="step-panel" id=panel_id hidden=move || !expanded()>
                         {step_content(step)}
+                        <FactSource fact=step.fact()/>
                         <label class="tick">
                             <input
                                 type="checkbox"

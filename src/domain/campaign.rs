@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::hours::{parse_day_hours, DayOverride, OpenStatus, WeeklyHours};
+use super::sources::SourceField;
 use super::text::Text;
 use super::vn_time::iso_date;
 
@@ -66,6 +67,30 @@ pub struct Campaign {
     /// Announced mobile-team visits.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub visits: Vec<Visit>,
+    /// Shown wherever the end date is shown, when the document does not state it
+    /// (Hà Nội: "6 months from signing").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_end_note: Option<Text>,
+    /// Information channels the document names (a fan page, residential groups' chats).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// Sections of the document for `period`, `audience`, `offers` (or `offers.2`), `period_end_note`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
+}
+
+/// An information channel named by the document (no address unless the document gives one).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    /// Its name as the document words it.
+    pub name: Text,
+    /// Web address, only if the document gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Section of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
 }
 
 /// Number and date of the document a campaign comes from.
@@ -80,6 +105,9 @@ pub struct IssuingDocument {
     pub date: Option<Date>,
     /// The document's subject line.
     pub title: Text,
+    /// How source labels cite it: "Kế hoạch 2333/KH-BCĐ-CQTT" / "Plan 2333/KH-BCĐ-CQTT".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<Text>,
 }
 
 /// An inclusive range of days.
@@ -103,6 +131,12 @@ pub struct Deadline {
     pub date: Date,
     /// What is due.
     pub label: Text,
+    /// Shown with the date when the document prints it differently (e.g. a day that does not exist).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<Text>,
+    /// Section of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
 }
 
 /// Kinds of place a citizen can go to.
@@ -137,6 +171,8 @@ pub enum Service {
     OnlineApplication,
     /// Guidance on level 1 and activation.
     Guidance,
+    /// Registration and activation for people without a smartphone (seed 001, II.3.2).
+    NoSmartphone,
 }
 
 /// A place (or service) where citizens are served.
@@ -173,6 +209,9 @@ pub struct Office {
     /// Dates with other hours than the weekly ones (holidays, swapped working days).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub special_days: Vec<SpecialDay>,
+    /// Sections of the document per field (`name`, `address`, `opening_hours`, `serves`, `serves.id_card`, `notes`…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
 }
 
 /// A date on which an office keeps other hours than usual.
@@ -206,6 +245,9 @@ pub struct Visit {
     /// Anything else to know.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
+    /// Section of the document (or of the announcement) it comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
 }
 
 impl Office {
@@ -244,6 +286,9 @@ pub struct Contact {
     pub role: Text,
     /// Phone number as printed.
     pub phone: String,
+    /// Section of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
 }
 
 /// A reporting unit.
@@ -279,6 +324,9 @@ pub struct Phase {
     /// True when its figures add on to the previous phase's (seed 004).
     #[serde(default)]
     pub cumulative: bool,
+    /// Section of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
 }
 
 /// A target for one indicator.
@@ -307,6 +355,9 @@ pub struct Target {
     pub due: Option<Date>,
     /// Who the target covers, as the document words it.
     pub description: Text,
+    /// Section of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
 }
 
 /// How often a report is due.
@@ -335,6 +386,12 @@ pub struct ReportingRule {
     pub due: Text,
     /// What the report contains.
     pub content: Text,
+    /// For a daily report, the time of day it is due by (`08:00`), when the document gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_time: Option<String>,
+    /// Section of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceField>,
 }
 
 mod optional_date {
@@ -372,6 +429,16 @@ impl fmt::Display for CampaignError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
     }
+}
+
+/// `HH:MM` (00:00 to 23:59) → minutes after midnight.
+pub fn parse_hh_mm(text: &str) -> Option<u16> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -540,7 +607,83 @@ impl Campaign {
                 }
             }
         }
+        for (i, rule) in self.reporting.iter().enumerate() {
+            if let Some(time) = &rule.due_time {
+                if parse_hh_mm(time).is_none() {
+                    push(format!("reporting[{i}].due_time"), format!("\"{time}\" is not a time like 08:00"));
+                }
+            }
+        }
+        for (i, channel) in self.channels.iter().enumerate() {
+            if channel.name.has_blank() {
+                push(format!("channels[{i}].name"), "both \"vi\" and \"en\" must be filled in".into());
+            }
+            if channel.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+                push(format!("channels[{i}].url"), "must start with https://".into());
+            }
+        }
+        if self.document.citation.as_ref().is_some_and(Text::has_blank) {
+            push("document.citation".into(), "both \"vi\" and \"en\" must be filled in".into());
+        }
+        for (path, problem) in self.source_problems() {
+            push(path, problem);
+        }
         problems
+    }
+
+    /// Problems with the `source` fields: section syntax and field names, with their place.
+    fn source_problems(&self) -> Vec<(String, String)> {
+        const OFFICE: &[&str] = &["name", "count", "address", "phone", "url", "opening_hours", "serves", "notes", "special_days"];
+        const CAMPAIGN: &[&str] = &["name", "area", "issuer", "period", "period_end_note", "audience", "offers"];
+        let mut out = Vec::new();
+        let mut check = |path: String, source: &Option<SourceField>, fields: &[&str]| {
+            if let Some(source) = source {
+                for (suffix, problem) in source.problems(fields) {
+                    out.push((format!("{path}.source{suffix}"), problem));
+                }
+            }
+        };
+        check(String::new(), &self.source, CAMPAIGN);
+        for (i, o) in self.offices.iter().enumerate() {
+            check(format!("offices[{i}]"), &o.source, OFFICE);
+        }
+        for (i, d) in self.deadlines.iter().enumerate() {
+            check(format!("deadlines[{i}]"), &d.source, &["date", "label"]);
+        }
+        for (i, c) in self.contacts.iter().enumerate() {
+            check(format!("contacts[{i}]"), &c.source, &["role", "phone"]);
+        }
+        for (i, r) in self.reporting.iter().enumerate() {
+            check(format!("reporting[{i}]"), &r.source, &["due", "due_time", "content"]);
+        }
+        for (i, t) in self.targets.iter().enumerate() {
+            check(format!("targets[{i}]"), &t.source, &["count", "percent", "population", "due", "description"]);
+        }
+        for (i, p) in self.phases.iter().enumerate() {
+            check(format!("phases[{i}]"), &p.source, &["name", "period"]);
+        }
+        for (i, v) in self.visits.iter().enumerate() {
+            check(format!("visits[{i}]"), &v.source, &["date", "hours", "place", "notes"]);
+        }
+        for (i, c) in self.channels.iter().enumerate() {
+            check(format!("channels[{i}]"), &c.source, &["name", "url"]);
+        }
+        let mut fixed: Vec<(String, String)> = out;
+        for (path, _) in fixed.iter_mut() {
+            if let Some(rest) = path.strip_prefix('.') {
+                *path = rest.to_string();
+            }
+        }
+        fixed
+    }
+
+    /// The daily report's due time of day in minutes (`08:00` → 480), when the file gives one.
+    pub fn daily_report_due(&self) -> Option<u16> {
+        self.reporting
+            .iter()
+            .find(|r| r.frequency == ReportFrequency::Daily)
+            .and_then(|r| r.due_time.as_deref())
+            .and_then(parse_hh_mm)
     }
 
     /// Visits from `today` on, by date.
@@ -548,6 +691,12 @@ impl Campaign {
         let mut list: Vec<_> = self.visits.iter().filter(|v| v.date >= today).collect();
         list.sort_by_key(|v| v.date);
         list
+    }
+
+    /// Whether the campaign takes children's card applications (an office serves
+    /// `child_card` or `online_application`): its guide then prints every age case.
+    pub fn covers_children(&self) -> bool {
+        self.offices.iter().any(|o| o.serves.iter().any(|s| matches!(s, Service::ChildCard | Service::OnlineApplication)))
     }
 
     /// The office with `id`.

@@ -9,6 +9,8 @@ use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 
 use crate::domain::campaign::Campaign;
+use crate::domain::guidance::Fact;
+use crate::domain::sources::{campaign_citation, describe, file_source_label, SourceField, Word};
 use crate::domain::hours::WeeklyHours;
 use crate::domain::text::Lang;
 use crate::domain::vn_time::{format_date, format_minutes};
@@ -38,6 +40,21 @@ impl HandoutTexts {
         }
         walk("", &value, &mut map);
         Ok(HandoutTexts(map))
+    }
+
+    /// Every key, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.keys()
+    }
+
+    /// Whether the locale has `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+
+    /// The string for `key`, unescaped (for text that is escaped later).
+    pub fn raw(&self, key: &str) -> String {
+        self.0.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 
     /// The string for `key`, escaped for HTML (the key itself if missing, so gaps show).
@@ -99,9 +116,17 @@ fn hours_lines(spec: &str, t: &HandoutTexts) -> Vec<String> {
 
 /// The handout of `campaign` in `lang` as a complete HTML page. `site_url` is the
 /// deployment's address (printed and encoded in the QR code); `qr` is its SVG.
+/// Every statement carries its source (as on the site), every office its notes
+/// (a suspended office never appears without its note), and a campaign that covers
+/// children prints every age case.
 pub fn render(campaign: &Campaign, t: &HandoutTexts, lang: Lang, site_url: &str, qr: &str, app_href: &str) -> String {
     let c = campaign;
     let text = |x: &crate::domain::text::Text| escape(x.get(lang));
+    let words = |w: Word| t.raw(w.locale_key());
+    let src = |fact: Fact| format!(" <span class=\"src\">({})</span>", escape(&describe(fact.basis(), c, lang, &words)));
+    let file_src = |source: Option<&SourceField>| {
+        file_source_label(c, source, lang, &words).map(|l| format!(" <span class=\"src\">({})</span>", escape(&l))).unwrap_or_default()
+    };
     let mut h = String::new();
     h.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} – {}</title>\n<meta name=\"description\" content=\"{}\">\n<link rel=\"stylesheet\" href=\"handout.css\">\n</head>\n<body>\n<main class=\"handout\">\n",
@@ -110,8 +135,9 @@ pub fn render(campaign: &Campaign, t: &HandoutTexts, lang: Lang, site_url: &str,
         text(&c.area),
         t.get("handout.description"),
     ));
+    let end_note = c.period_end_note.as_ref().map(|n| format!(" <span class=\"src\">({})</span>", text(n))).unwrap_or_default();
     h.push_str(&format!(
-        "<header><h1>{}</h1><p class=\"area\">{} · {} – {}</p><p class=\"app-link\"><a href=\"{}\">{}</a></p></header>\n",
+        "<header><h1>{}</h1><p class=\"area\">{} · {} – {}{end_note}</p><p class=\"app-link\"><a href=\"{}\">{}</a></p></header>\n",
         t.get("handout.title"),
         text(&c.area),
         format_date(c.period.start),
@@ -121,42 +147,64 @@ pub fn render(campaign: &Campaign, t: &HandoutTexts, lang: Lang, site_url: &str,
     ));
     // Steps.
     h.push_str(&format!("<section><h2>{}</h2>\n<ol class=\"steps\">\n", t.get("guide.title")));
-    h.push_str(&format!("<li><strong>{}:</strong> {}</li>\n", t.get("steps.install_title"), t.get("steps.install_body")));
+    h.push_str(&format!("<li><strong>{}:</strong> {}{}</li>\n", t.get("steps.install_title"), t.get("steps.install_body"), src(Fact::StepInstall)));
     // Level 1 and level 2 are one step with two ways to do it.
     h.push_str(&format!(
-        "<li><strong>{}:</strong> {} {} {}<br><strong>{} {}:</strong> {} {}</li>\n",
+        "<li><strong>{}:</strong> {} {} {}{}<br><strong>{} {}:</strong> {} {}{}</li>\n",
         t.get("steps.level1_title"),
         t.get("guide.level1_step1"),
         t.get("guide.level1_step2"),
         t.get("guide.level1_step3"),
+        src(Fact::StepLevel1),
         t.get("steps.or"),
         t.get("steps.level2_title"),
         t.get("guide.level2_step1"),
-        t.get("guide.level2_step2")
+        t.get("guide.level2_step2"),
+        src(Fact::StepLevel2),
     ));
-    h.push_str(&format!("<li><strong>{}:</strong> {}</li>\n", t.get("steps.wait_sms_title"), t.get("steps.wait_sms_body")));
-    h.push_str(&format!("<li><strong>{}:</strong> {}</li>\n", t.get("steps.activate_title"), t.get("steps.activate_body")));
-    h.push_str(&format!("</ol>\n<p class=\"note\">{}</p>\n</section>\n", t.get("guide.done_note")));
+    h.push_str(&format!("<li><strong>{}:</strong> {}{}</li>\n", t.get("steps.wait_sms_title"), t.get("steps.wait_sms_body"), src(Fact::StepWaitSms)));
+    h.push_str(&format!(
+        "<li><strong>{}:</strong> {} {}{}</li>\n",
+        t.get("steps.activate_title"),
+        t.get("steps.activate_body"),
+        t.get("guide.done_note"),
+        src(Fact::StepActivate)
+    ));
+    h.push_str("</ol>\n</section>\n");
     // Documents.
     h.push_str(&format!(
-        "<section><h2>{}</h2>\n<p><strong>{}:</strong> {}</p>\n<p><strong>{}:</strong> {}, {}, {}, {}, {}.</p>\n<p>{}</p>\n</section>\n",
+        "<section><h2>{}</h2>\n<p><strong>{}:</strong> {}{}</p>\n<p><strong>{}:</strong> {}, {}, {}, {}, {}.{}</p>\n",
         t.get("documents.title"),
         t.get("documents.required_title"),
         t.get("documents.required_card"),
+        src(Fact::DocRequiredCard),
         t.get("documents.optional_title"),
         t.get("documents.opt_health"),
         t.get("documents.opt_social"),
         t.get("documents.opt_licence"),
         t.get("documents.opt_vehicle"),
         t.get("documents.opt_tax"),
-        t.get("documents.child_under6"),
+        src(Fact::DocOptional),
     ));
+    if c.covers_children() {
+        h.push_str(&format!("<h3>{}</h3>\n<ul class=\"ages\">\n", t.get("handout.ages_title")));
+        for (key, fact) in [
+            ("documents.child_under6", Fact::DocChildUnder6),
+            ("documents.child_6to14", Fact::DocChild6To14),
+            ("documents.adult_14", Fact::DocAdult14),
+        ] {
+            h.push_str(&format!("<li>{}{}</li>\n", t.get(key), src(fact)));
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</section>\n");
     // Where to go.
     h.push_str(&format!(
-        "<section><h2>{}</h2>\n<p>{}</p>\n<p>{}</p>\n<ul class=\"offices\">\n",
+        "<section><h2>{}</h2>\n<p>{} {}{}</p>\n<ul class=\"offices\">\n",
         t.get("offices.title"),
         t.get("guide.with_card"),
-        t.get("guide.without_card")
+        t.get("guide.without_card"),
+        src(Fact::StepLevel2)
     ));
     for office in &c.offices {
         h.push_str(&format!("<li><strong>{}</strong>", text(&office.name)));
@@ -166,27 +214,32 @@ pub fn render(campaign: &Campaign, t: &HandoutTexts, lang: Lang, site_url: &str,
         if let Some(p) = &office.phone {
             h.push_str(&format!("<br>{}: {}", t.get("offices.phone"), escape(p)));
         }
+        if let Some(u) = &office.url {
+            h.push_str(&format!("<br>{}: {}", t.get("offices.website"), escape(u)));
+        }
         if let Some(spec) = &office.opening_hours {
             let lines = hours_lines(spec, t);
             if !lines.is_empty() {
                 h.push_str(&format!("<br>{}: {}", t.get("offices.hours"), lines.join("; ")));
             }
         }
+        if let Some(notes) = &office.notes {
+            h.push_str(&format!("<br><em>{}</em>", text(notes)));
+        }
+        h.push_str(&file_src(office.source.as_ref()));
         h.push_str("</li>\n");
     }
-    h.push_str("</ul>\n");
-    if !c.contacts.is_empty() {
-        let contacts: Vec<String> = c.contacts.iter().map(|k| format!("{}: {}", text(&k.role), escape(&k.phone))).collect();
-        h.push_str(&format!("<p><strong>{}:</strong> {}</p>\n", t.get("help.contacts_title"), contacts.join("; ")));
-    }
-    h.push_str("</section>\n");
+    h.push_str("</ul>\n</section>\n");
     // Scam warning and the site.
     h.push_str(&format!(
-        "<section class=\"warning\"><h2>{}</h2>\n<p>{} {} {}</p>\n</section>\n",
+        "<section class=\"warning\"><h2>{}</h2>\n<p>{}{} {}{} {}{}</p>\n</section>\n",
         t.get("help.scam_title"),
         t.get("help.scam_store"),
-        t.get("help.scam_calls"),
-        t.get("help.scam_qr")
+        src(Fact::ScamStore),
+        t.get("help.scam_sms"),
+        src(Fact::ScamSms),
+        t.get("help.scam_qr"),
+        src(Fact::ScamQr),
     ));
     h.push_str(&format!(
         "<section class=\"qr\"><figure>{}<figcaption><strong>{}</strong><br><span class=\"url\">{}</span></figcaption></figure></section>\n",
@@ -194,7 +247,13 @@ pub fn render(campaign: &Campaign, t: &HandoutTexts, lang: Lang, site_url: &str,
         t.get("handout.qr_caption"),
         escape(site_url)
     ));
-    h.push_str(&format!("<footer><p>{} · {}</p></footer>\n", text(&c.issuer), text(&c.document.title)));
+    h.push_str(&format!(
+        "<footer><p>{} · {} · {}</p><p lang=\"vi\">{}</p></footer>\n",
+        text(&c.issuer),
+        escape(&campaign_citation(c, lang, &words)),
+        text(&c.document.title),
+        t.get("common.qlhc_full")
+    ));
     h.push_str("</main>\n</body>\n</html>\n");
     h
 }

@@ -4,12 +4,14 @@
 //! natively with `cargo test` in milliseconds.
 
 pub mod campaign;
+pub mod guidance;
 pub mod handout;
 pub mod hours;
 pub mod kiosk;
 pub mod pathway;
 pub mod presets;
 pub mod search;
+pub mod sources;
 pub mod text;
 pub mod vn_time;
 pub mod tally;

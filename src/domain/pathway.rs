@@ -8,7 +8,8 @@
 //! seed documents (`004` appendix 1 for levels 1 and 2, `002` for children
 //! and the Căn cước card); the UI only translates the ids.
 
-use super::campaign::{Office, Service};
+use super::campaign::{Campaign, Office, Service};
+use super::guidance::Fact;
 
 /// Age group of the person the application is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub enum Level {
     One,
     /// Level 2: registered in person at a police office.
     Two,
+    /// No smartphone: the police register and activate it for you (where the document says so).
+    NoSmartphone,
 }
 
 /// One of the three questions.
@@ -72,7 +75,7 @@ impl Question {
         match self {
             Question::Age => &["under6", "6to14", "14plus"],
             Question::Card => &["have", "none", "lost"],
-            Question::Level => &["2", "1"],
+            Question::Level => &["2", "1", "nophone"],
         }
     }
 }
@@ -110,6 +113,7 @@ impl Answers {
             ("card", "lost") => self.card = Some(CardStatus::LostOrDamaged),
             ("level", "1") => self.level = Some(Level::One),
             ("level", "2") => self.level = Some(Level::Two),
+            ("level", "nophone") => self.level = Some(Level::NoSmartphone),
             _ => return false,
         }
         true
@@ -131,6 +135,7 @@ impl Answers {
             Question::Level => self.level.map(|l| match l {
                 Level::Two => 0,
                 Level::One => 1,
+                Level::NoSmartphone => 2,
             }),
         };
         index.map(|i| question.choices()[i])
@@ -210,6 +215,13 @@ impl Answers {
                     service: None,
                     next: vec![Next::Sms, Next::Activate, Next::Level2Later],
                 },
+                Level::NoSmartphone => Plan {
+                    case: Case::NoSmartphone,
+                    steps: vec![Step::NoPhoneHelp, Step::PortalLogin],
+                    documents: vec![Document::ChipCard],
+                    service: Some(Service::NoSmartphone),
+                    next: vec![Next::Sms, Next::Activate],
+                },
                 Level::Two => Plan {
                     case: Case::Level2WithCard,
                     steps: vec![Step::Install, Step::Level2InPerson, Step::WaitSms, Step::Activate, Step::PortalLogin],
@@ -239,6 +251,8 @@ pub enum Case {
     Level1,
     /// 14+ with a card, level 2 in person.
     Level2WithCard,
+    /// 14+ with a card but no smartphone.
+    NoSmartphone,
 }
 
 /// A step of the registration path (shared by the checklist and the step-by-step guide).
@@ -262,6 +276,8 @@ pub enum Step {
     ChildApplyOnline,
     /// A parent brings the child (6 to under 14) for photo, fingerprints and iris.
     ChildVisit,
+    /// Without a smartphone: the police register and activate the account with you.
+    NoPhoneHelp,
 }
 
 impl Step {
@@ -281,6 +297,7 @@ impl Step {
             Step::PortalLogin => "portal",
             Step::ChildApplyOnline => "child-online",
             Step::ChildVisit => "child-visit",
+            Step::NoPhoneHelp => "no-phone",
         }
     }
 
@@ -344,6 +361,140 @@ impl Plan {
             None => Vec::new(),
         }
     }
+
+    /// Where to go for this case in `campaign`: its offices that serve it, or, when its
+    /// document names none, the general rule (with that rule's own source).
+    pub fn where_to_go<'a>(&self, campaign: &'a Campaign) -> WhereToGo<'a> {
+        match self.service {
+            None => WhereToGo::NoVisit,
+            Some(service) => {
+                let offices = self.offices(&campaign.offices);
+                if offices.is_empty() {
+                    WhereToGo::NotNamed { rule: general_rule(service) }
+                } else {
+                    WhereToGo::Offices { service, offices }
+                }
+            }
+        }
+    }
+}
+
+/// The answer to "where do I go?" for one case and campaign.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WhereToGo<'a> {
+    /// No visit is needed (level 1, a child who has a card).
+    NoVisit,
+    /// The campaign's own offices for the case; each records the section that says it serves it.
+    Offices {
+        /// The service the case needs (its `serves.<service>` source is shown with each office).
+        service: Service,
+        /// The offices, in file order.
+        offices: Vec<&'a Office>,
+    },
+    /// The campaign's document names no place for the case: the general rule, from another document.
+    NotNamed {
+        /// The rule to show instead, with its source.
+        rule: Fact,
+    },
+}
+
+/// The general rule shown for `service` when a campaign's document names no place for it.
+pub fn general_rule(service: Service) -> Fact {
+    match service {
+        Service::IdCard => Fact::WhereRuleIdCard,
+        Service::ChildCard => Fact::WhereRuleChild,
+        Service::OnlineApplication => Fact::WhereRuleOnline,
+        Service::Level2WithCard | Service::Guidance => Fact::WhereRuleLevel2,
+        Service::NoSmartphone => Fact::WhereRuleNoPhone,
+    }
+}
+
+/// The `serves` key of a service in campaign files (`id_card`), as used in `source` fields.
+pub fn service_key(service: Service) -> &'static str {
+    match service {
+        Service::Level2WithCard => "level2_with_card",
+        Service::IdCard => "id_card",
+        Service::ChildCard => "child_card",
+        Service::OnlineApplication => "online_application",
+        Service::Guidance => "guidance",
+        Service::NoSmartphone => "no_smartphone",
+    }
+}
+
+impl Case {
+    /// The statement that explains this case, with its source.
+    pub fn fact(self) -> Fact {
+        match self {
+            Case::ChildUnder6 => Fact::CaseChildUnder6,
+            Case::Child6To14 => Fact::CaseChild6To14,
+            Case::ChildHasCard => Fact::CaseChildHasCard,
+            Case::AdultNoCard => Fact::CaseAdultNoCard,
+            Case::AdultLostCard => Fact::CaseAdultLostCard,
+            Case::Level1 => Fact::CaseLevel1,
+            Case::Level2WithCard => Fact::CaseLevel2,
+            Case::NoSmartphone => Fact::CaseNoPhone,
+        }
+    }
+}
+
+impl Step {
+    /// The statement of this step, with its source.
+    pub fn fact(self) -> Fact {
+        match self {
+            Step::Install => Fact::StepInstall,
+            Step::Level1InApp => Fact::StepLevel1,
+            Step::Level2InPerson => Fact::StepLevel2,
+            Step::ApplyCard => Fact::StepApplyCard,
+            Step::WaitSms => Fact::StepWaitSms,
+            Step::Activate => Fact::StepActivate,
+            Step::PortalLogin => Fact::StepPortal,
+            Step::ChildApplyOnline => Fact::StepChildOnline,
+            Step::ChildVisit => Fact::StepChildVisit,
+            Step::NoPhoneHelp => Fact::StepNoPhone,
+        }
+    }
+}
+
+impl Document {
+    /// The statement of this document, with its source.
+    pub fn fact(self) -> Fact {
+        match self {
+            Document::ChipCard => Fact::DocRequiredCard,
+            Document::Integrations => Fact::DocOptional,
+            Document::FormCc01 => Fact::DocChild6To14,
+        }
+    }
+}
+
+impl Next {
+    /// The statement of this "what next", with its source.
+    pub fn fact(self) -> Fact {
+        match self {
+            Next::Sms => Fact::NextSms,
+            Next::Activate => Fact::NextActivate,
+            Next::Level2Later => Fact::NextLevel2Later,
+            Next::CardResult => Fact::NextCardResult,
+            Next::KeepCardSafe => Fact::NextKeepCard,
+        }
+    }
+}
+
+/// Every complete set of answers (each age × card, and from 14 each level).
+pub fn all_answers() -> Vec<Answers> {
+    let mut all = Vec::new();
+    for age in Question::Age.choices() {
+        for card in Question::Card.choices() {
+            let base = Answers::default().with(Question::Age, age).with(Question::Card, card);
+            if base.next_question().is_none() {
+                all.push(base);
+            } else {
+                for level in Question::Level.choices() {
+                    all.push(base.with(Question::Level, level));
+                }
+            }
+        }
+    }
+    all
 }
 
 /// The set of ticked steps, stored on the device as a comma-separated list of step ids.
@@ -393,7 +544,8 @@ impl Ticks {
     }
 }
 
-const ALL_STEPS: [Step; 9] = [
+const ALL_STEPS: [Step; 10] = [
+    Step::NoPhoneHelp,
     Step::Install,
     Step::Level1InApp,
     Step::Level2InPerson,
@@ -495,8 +647,10 @@ mod tests {
         let ids = |query: &str| plan(query).offices(&q3.offices).iter().map(|o| o.id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids("age=14plus&card=have&level=2"), ["district-team", "ward-police", "mobile-team"]);
         assert!(ids("age=14plus&card=have&level=1").is_empty());
-        // District 3's plan only covers citizens who already hold a chip card.
-        assert!(ids("age=14plus&card=none&level=2").is_empty());
+        // District 3's plan (IV.1.1) sends people without a chip card to the district team or
+        // the nearest commune-level police; it names no place for children.
+        assert_eq!(ids("age=14plus&card=none&level=2"), ["district-team", "ward-police"]);
+        assert!(ids("age=6to14&card=none").is_empty());
     }
 
     #[test]

@@ -187,13 +187,13 @@ mod tests {
         let ids = |f: &OfficeFilter| {
             q3.offices.iter().filter(|o| f.accepts(o, sat_evening)).map(|o| o.id.as_str()).collect::<Vec<_>>()
         };
-        assert_eq!(ids(&OfficeFilter::default()), ["district-team", "ward-police", "mobile-team"]);
+        assert_eq!(ids(&OfficeFilter::default()), ["district-team", "ward-police", "mobile-team", "help-points"]);
         assert_eq!(ids(&OfficeFilter { open_now: true, ..Default::default() }), ["ward-police"]);
         assert_eq!(ids(&OfficeFilter { evenings: true, ..Default::default() }), ["ward-police"]);
         assert_eq!(ids(&OfficeFilter { weekends: true, ..Default::default() }), ["district-team", "ward-police"]);
         assert_eq!(ids(&OfficeFilter { query: "cach mang thang 8".into(), ..Default::default() }), ["district-team"]);
         assert_eq!(ids(&OfficeFilter { query: "luu dong".into(), ..Default::default() }), ["mobile-team"]);
-        assert!(ids(&OfficeFilter { query: "hà nội".into(), ..Default::default() }).is_empty());
+        assert!(ids(&OfficeFilter { query: "hoàn kiếm".into(), ..Default::default() }).is_empty());
         // Monday 12:00: nobody is open, so "open now" lists nothing.
         let noon = datetime!(2023-06-26 12:00 +7);
         let open = OfficeFilter { open_now: true, ..Default::default() };

@@ -10,8 +10,9 @@ use crate::app::AppState;
 use crate::components::page_title::PageTitle;
 use crate::components::step_nav::StepNav;
 use crate::components::tr::tr;
-use crate::domain::campaign::Service;
-use crate::domain::pathway::{Answers, Case, Document, Next, Plan, Question};
+use crate::components::source_note::{FactSource, FileSource};
+use crate::domain::guidance::Fact;
+use crate::domain::pathway::{service_key, Answers, Case, Document, Next, Plan, Question, WhereToGo};
 use crate::i18n::*;
 use crate::routes::query_value;
 use crate::web::navigation::Location;
@@ -36,6 +37,7 @@ fn choice_label(locale: Locale, code: &str) -> &'static str {
         "none" => td_string!(locale, check.card_none),
         "lost" => td_string!(locale, check.card_lost),
         "2" => td_string!(locale, check.level_2),
+        "nophone" => td_string!(locale, check.level_nophone),
         _ => td_string!(locale, check.level_1),
     }
 }
@@ -49,6 +51,7 @@ fn case_text(locale: Locale, case: Case) -> &'static str {
         Case::AdultLostCard => td_string!(locale, check.case_adult_lost_card),
         Case::Level1 => td_string!(locale, check.case_level1),
         Case::Level2WithCard => td_string!(locale, check.case_level2),
+        Case::NoSmartphone => td_string!(locale, check.case_no_phone),
     }
 }
 
@@ -70,13 +73,14 @@ fn next_text(locale: Locale, next: Next) -> &'static str {
     }
 }
 
-/// The general rule from the documents when the campaign names no office for a service.
-fn service_rule(locale: Locale, service: Service) -> &'static str {
-    match service {
-        Service::IdCard => td_string!(locale, check.where_rule_id_card),
-        Service::ChildCard => td_string!(locale, check.where_rule_child),
-        Service::OnlineApplication => td_string!(locale, check.where_rule_online),
-        Service::Level2WithCard | Service::Guidance => td_string!(locale, check.where_rule_level2),
+/// The text of a general rule shown when the campaign names no place.
+fn rule_text(locale: Locale, rule: Fact) -> &'static str {
+    match rule {
+        Fact::WhereRuleIdCard => td_string!(locale, check.where_rule_id_card),
+        Fact::WhereRuleChild => td_string!(locale, check.where_rule_child),
+        Fact::WhereRuleOnline => td_string!(locale, check.where_rule_online),
+        Fact::WhereRuleNoPhone => td_string!(locale, check.where_rule_no_phone),
+        _ => td_string!(locale, check.where_rule_level2),
     }
 }
 
@@ -180,7 +184,11 @@ fn ResultScreen(answers: Answers) -> impl IntoView {
         }
     });
     let bring = (!plan.steps.is_empty()).then(|| {
-        let items = plan.documents.iter().map(|&d| view! { <li>{move || document_text(i18n.get_locale(), d)}</li> }).collect_view();
+        let items = plan
+            .documents
+            .iter()
+            .map(|&d| view! { <li>{move || document_text(i18n.get_locale(), d)} <FactSource fact=d.fact()/></li> })
+            .collect_view();
         let nothing = plan.documents.is_empty().then(|| view! { <p>{tr(|l| td_string!(l, check.bring_nothing))}</p> });
         view! {
             <section class="card" id="bring">
@@ -190,13 +198,14 @@ fn ResultScreen(answers: Answers) -> impl IntoView {
             </section>
         }
     });
-    let next = plan.next.iter().map(|&n| view! { <li>{move || next_text(i18n.get_locale(), n)}</li> }).collect_view();
+    let next = plan.next.iter().map(|&n| view! { <li>{move || next_text(i18n.get_locale(), n)} <FactSource fact=n.fact()/></li> }).collect_view();
     let start_over = state.href("/check");
     let help = format!("{}#after", state.href("/help"));
     view! {
         <section class="card result" aria-labelledby="result-title">
             <h2 id="result-title">{tr(|l| td_string!(l, check.result_title))}</h2>
             <p class="lead" data-case=format!("{case:?}")>{move || case_text(i18n.get_locale(), case)}</p>
+            <FactSource fact=case.fact()/>
         </section>
         {steps}
         {bring}
@@ -216,12 +225,13 @@ fn ResultScreen(answers: Answers) -> impl IntoView {
     .into_any()
 }
 
-/// The offices of the campaign that serve the case, or what the documents say in general.
+/// The offices of the campaign that serve the case (each with the section that says so),
+/// or, when its document names none, the general rule with that rule's own source.
 #[component]
 fn WhereToGo(plan: Plan) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<AppState>();
-    let Some(service) = plan.service else {
+    if plan.service.is_none() {
         if plan.steps.is_empty() {
             return ().into_any();
         }
@@ -232,18 +242,33 @@ fn WhereToGo(plan: Plan) -> impl IntoView {
             </section>
         }
         .into_any();
-    };
+    }
     let all_offices = state.href("/offices");
     let offices = move || {
-        let offices: Vec<_> = state.with_campaign(|c| plan.offices(&c.offices).into_iter().cloned().collect());
-        if offices.is_empty() {
-            view! {
+        let answer = state.with_campaign(|c| match plan.where_to_go(c) {
+            WhereToGo::Offices { service, offices } => Ok((service, offices.into_iter().cloned().collect::<Vec<_>>())),
+            WhereToGo::NotNamed { rule } => Err(Some(rule)),
+            WhereToGo::NoVisit => Err(None),
+        });
+        match answer {
+            Ok((service, offices)) => offices
+                .into_iter()
+                .map(|office| {
+                    let source = office.source.clone();
+                    view! {
+                        <OfficeCard office nested=true/>
+                        <FileSource source field=format!("serves.{}", service_key(service))/>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            Err(Some(rule)) => view! {
                 <p>{tr(|l| td_string!(l, check.where_unknown))}</p>
-                <p>{move || service_rule(i18n.get_locale(), service)}</p>
+                <p>{move || rule_text(i18n.get_locale(), rule)}</p>
+                <FactSource fact=rule/>
             }
-            .into_any()
-        } else {
-            offices.into_iter().map(|office| view! { <OfficeCard office nested=true/> }).collect_view().into_any()
+            .into_any(),
+            Err(None) => ().into_any(),
         }
     };
     view! {

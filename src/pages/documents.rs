@@ -1,9 +1,11 @@
-//! What to bring: the required card, optional papers, and children's cases.
+//! What to bring: the required card, optional papers, and the rules by age; each with its source.
 
 use leptos::prelude::*;
 
 use crate::components::page_title::PageTitle;
+use crate::components::source_note::FactSource;
 use crate::components::tr::tr;
+use crate::domain::guidance::Fact;
 use crate::i18n::*;
 
 /// The documents page.
@@ -16,6 +18,7 @@ pub fn DocumentsPage() -> impl IntoView {
         <section class="card">
             <h2>{tr(|l| td_string!(l, documents.required_title))}</h2>
             <p><strong>{tr(|l| td_string!(l, documents.required_card))}</strong></p>
+            <FactSource fact=Fact::DocRequiredCard/>
         </section>
         <section class="card">
             <h2>{tr(|l| td_string!(l, documents.optional_title))}</h2>
@@ -26,14 +29,15 @@ pub fn DocumentsPage() -> impl IntoView {
                 <li>{tr(|l| td_string!(l, documents.opt_vehicle))}</li>
                 <li>{tr(|l| td_string!(l, documents.opt_tax))}</li>
             </ul>
+            <FactSource fact=Fact::DocOptional/>
         </section>
         <section class="card">
             <h2>{tr(|l| td_string!(l, documents.children_title))}</h2>
             <ul>
-                <li>{tr(|l| td_string!(l, documents.child_under6))}</li>
-                <li>{tr(|l| td_string!(l, documents.child_6to14))}</li>
-                <li>{tr(|l| td_string!(l, documents.adult_14))}</li>
-                <li>{tr(|l| td_string!(l, documents.undetermined))}</li>
+                <li>{tr(|l| td_string!(l, documents.child_under6))} <FactSource fact=Fact::DocChildUnder6/></li>
+                <li>{tr(|l| td_string!(l, documents.child_6to14))} <FactSource fact=Fact::DocChild6To14/></li>
+                <li>{tr(|l| td_string!(l, documents.adult_14))} <FactSource fact=Fact::DocAdult14/></li>
+                <li>{tr(|l| td_string!(l, documents.undetermined))} <FactSource fact=Fact::DocUndetermined/></li>
             </ul>
         </section>
     }

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::page_title::PageTitle;
 use crate::components::step_nav::StepNav;
+use crate::components::source_note::FactSource;
 use crate::components::tr::tr;
+use crate::domain::guidance::Fact;
 use crate::domain::pathway::Step;
 use crate::i18n::*;
 
@@ -22,6 +24,7 @@ pub fn GuidePage() -> impl IntoView {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, guide.title).to_string())/>
         <h1>{tr(|l| td_string!(l, guide.title))}</h1>
         <p class="lead">{tr(|l| td_string!(l, guide.intro))}</p>
+        <FactSource fact=Fact::GuideIntro/>
         <h2>{tr(|l| td_string!(l, check.steps_title))}</h2>
         <StepNav steps=Step::GUIDE.to_vec()/>
         <p class="handout-link"><a href=handout>{tr(|l| td_string!(l, handout.print))}</a></p>

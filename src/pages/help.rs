@@ -1,12 +1,16 @@
-//! Help: after you apply (the genuine approval SMS, no SMS, activation), account
-//! problems, scam warnings and the campaign's contacts.
+//! Help: after you apply (the genuine approval SMS, no SMS, activation, the activation
+//! cases of the Hà Nội plan), account problems (general advice, marked as such), scam
+//! warnings and the information channels the campaign's document names. The
+//! documents' contact phones are for units to report and coordinate, so they are
+//! shown in staff mode, not here.
 
 use leptos::prelude::*;
 
 use crate::app::{current_lang, AppState};
 use crate::components::page_title::PageTitle;
-use crate::domain::campaign::tel_href;
+use crate::components::source_note::{FactSource, FileSource};
 use crate::components::tr::tr;
+use crate::domain::guidance::Fact;
 use crate::i18n::*;
 
 /// The approval SMS exactly as the Ministry sends it (seed 004, Appendix 1).
@@ -17,25 +21,21 @@ pub const APPROVAL_SMS: &str = "Cục Cảnh sát QLHC về TTXH thông báo: H�
 pub fn HelpPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<AppState>();
-    let contacts = move || {
-        let contacts = state.campaign().contacts;
-        if contacts.is_empty() {
-            return view! { <p>{tr(|l| td_string!(l, help.contacts_none))}</p> }.into_any();
-        }
-        view! {
-            <ul>
-                {contacts
-                    .into_iter()
-                    .map(|c| view! {
-                        <li>
-                            <p>{c.role.get(current_lang()).to_string()}</p>
-                            <a class="tel" href=tel_href(&c.phone)>{c.phone.clone()}</a>
-                        </li>
-                    })
-                    .collect_view()}
-            </ul>
-        }
-        .into_any()
+    let channels = move || {
+        let channels = state.campaign().channels;
+        (!channels.is_empty()).then(|| {
+            view! {
+                <section class="card" id="channels">
+                    <h2>{tr(|l| td_string!(l, help.channels_title))}</h2>
+                    <ul>
+                        {channels
+                            .into_iter()
+                            .map(|c| view! { <li>{c.name.get(current_lang()).to_string()} <FileSource source=c.source/></li> })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     };
     view! {
         <PageTitle heading=Signal::derive(move || t_string!(i18n, help.title).to_string())/>
@@ -46,43 +46,51 @@ pub fn HelpPage() -> impl IntoView {
             <p>{tr(|l| td_string!(l, help.sms_intro))}</p>
             <p class="sms" lang="vi">{APPROVAL_SMS}</p>
             <p class="muted">{tr(|l| td_string!(l, help.sms_stars))}</p>
+            <FactSource fact=Fact::HelpSms/>
             <h3>{tr(|l| td_string!(l, help.no_sms_title))}</h3>
             <p>{tr(|l| td_string!(l, help.no_sms_body))}</p>
+            <FactSource fact=Fact::HelpNoSms/>
+            <p>{tr(|l| td_string!(l, help.ask_police))}</p>
+            <FactSource fact=Fact::HelpAskPolice/>
             <h3>{tr(|l| td_string!(l, help.activate_title))}</h3>
             <p>{tr(|l| td_string!(l, help.activate_body))}</p>
+            <FactSource fact=Fact::HelpActivate/>
+        </section>
+        <section class="card" id="cases" aria-labelledby="cases-title">
+            <h2 id="cases-title">{tr(|l| td_string!(l, help.cases_title))}</h2>
+            {topic(|l| td_string!(l, help.case_pending_title), |l| td_string!(l, help.case_pending_body), Fact::HelpCasePending)}
+            {topic(|l| td_string!(l, help.case_new_card_title), |l| td_string!(l, help.case_new_card_body), Fact::HelpCaseNewCard)}
+            {topic(|l| td_string!(l, help.case_card_held_title), |l| td_string!(l, help.case_card_held_body), Fact::HelpCaseCardHeld)}
         </section>
         <section class="card" aria-labelledby="topics-title">
             <h2 id="topics-title">{tr(|l| td_string!(l, help.topics_title))}</h2>
             <p>{tr(|l| td_string!(l, help.topics_note))}</p>
+            <FactSource fact=Fact::HelpTopics/>
             <p><strong>{tr(|l| td_string!(l, help.topics_where))}</strong></p>
-            {topic(|l| td_string!(l, help.topic_password), |l| td_string!(l, help.topic_password_body))}
-            {topic(|l| td_string!(l, help.topic_passcode), |l| td_string!(l, help.topic_passcode_body))}
-            {topic(|l| td_string!(l, help.topic_phone_number), |l| td_string!(l, help.topic_phone_number_body))}
-            {topic(|l| td_string!(l, help.topic_new_phone), |l| td_string!(l, help.topic_new_phone_body))}
-            {topic(|l| td_string!(l, help.topic_nfc), |l| td_string!(l, help.topic_nfc_body))}
-            {topic(|l| td_string!(l, help.topic_locked), |l| td_string!(l, help.topic_locked_body))}
+            {topic(|l| td_string!(l, help.topic_password), |l| td_string!(l, help.topic_password_body), Fact::HelpTopics)}
+            {topic(|l| td_string!(l, help.topic_phone_number), |l| td_string!(l, help.topic_phone_number_body), Fact::HelpTopics)}
+            {topic(|l| td_string!(l, help.topic_new_phone), |l| td_string!(l, help.topic_new_phone_body), Fact::HelpTopics)}
+            {topic(|l| td_string!(l, help.topic_locked), |l| td_string!(l, help.topic_locked_body), Fact::HelpTopics)}
         </section>
         <section class="warning">
             <h2>{tr(|l| td_string!(l, help.scam_title))}</h2>
             <ul>
-                <li>{tr(|l| td_string!(l, help.scam_store))}</li>
-                <li>{tr(|l| td_string!(l, help.scam_calls))}</li>
-                <li>{tr(|l| td_string!(l, help.scam_qr))}</li>
+                <li>{tr(|l| td_string!(l, help.scam_store))} <FactSource fact=Fact::ScamStore/></li>
+                <li>{tr(|l| td_string!(l, help.scam_sms))} <FactSource fact=Fact::ScamSms/></li>
+                <li>{tr(|l| td_string!(l, help.scam_qr))} <FactSource fact=Fact::ScamQr/></li>
             </ul>
         </section>
-        <section class="card" id="contacts">
-            <h2>{tr(|l| td_string!(l, help.contacts_title))}</h2>
-            {contacts}
-        </section>
+        {channels}
     }
 }
 
-/// One account problem as a native disclosure (keyboard and screen-reader friendly without script).
-fn topic(title: fn(Locale) -> &'static str, body: fn(Locale) -> &'static str) -> impl IntoView {
+/// One topic as a native disclosure (keyboard and screen-reader friendly without script), with its source.
+fn topic(title: fn(Locale) -> &'static str, body: fn(Locale) -> &'static str, fact: Fact) -> impl IntoView {
     view! {
         <details class="topic">
             <summary>{tr(title)}</summary>
             <p>{tr(body)}</p>
+            <FactSource fact/>
         </details>
     }
 }

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::source_note::{FactSource, FileSource};
+use crate::domain::guidance::Fact;
+
 use crate::app::{current_lang, AppState};
 use crate::components::campaign_status::CampaignStatus;
 use crate::components::page_title::PageTitle;
@@ -52,10 +55,18 @@ pub fn HomePage() -> impl IntoView {
         <section class="card">
             <h2>{tr(|l| td_string!(l, home.for_whom))}</h2>
             <p>{campaign_text(|c| &c.audience)}</p>
+            {move || view! { <FileSource source=campaign.get().source.clone() field="audience"/> }}
             <Show when=move || !campaign.get().offers.is_empty()>
                 <h3>{tr(|l| td_string!(l, home.offers))}</h3>
                 <ul>
-                    {move || campaign.get().offers.iter().map(|o| view! { <li>{o.get(lang()).to_string()}</li> }).collect_view()}
+                    {move || {
+                        let c = campaign.get();
+                        c.offers
+                            .iter()
+                            .enumerate()
+                            .map(|(i, o)| view! { <li>{o.get(lang()).to_string()} <FileSource source=c.source.clone() field=format!("offers.{i}")/></li> })
+                            .collect_view()
+                    }}
                 </ul>
             </Show>
         </section>
@@ -65,6 +76,7 @@ pub fn HomePage() -> impl IntoView {
                 <li>{tr(|l| td_string!(l, home.level1))}</li>
                 <li>{tr(|l| td_string!(l, home.level2))}</li>
             </ul>
+            <FactSource fact=Fact::HomeLevels/>
         </section>
         <CampaignSwitcher/>
         <section class="card">

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::source_note::FileSource;
+
 use crate::app::{current_lang, AppState};
 use crate::components::page_title::PageTitle;
 use crate::domain::campaign::{tel_href, Office, OfficeFilter, OfficeKind};
@@ -218,7 +220,7 @@ pub fn OfficeCard(
     });
     // A mobile team or an online service has no street address to look for.
     let has_premises = matches!(office.kind, OfficeKind::DistrictTeam | OfficeKind::WardPolice | OfficeKind::CityOffice);
-    let Office { name, count, address, phone, url, notes, .. } = office;
+    let Office { name, count, address, phone, url, notes, source, .. } = office;
     view! {
         <article class="card office">
             {move || {
@@ -261,6 +263,7 @@ pub fn OfficeCard(
                 {special}
             </dl>
             {notes.map(|n| view! { <p class="muted">{move || n.get(lang()).to_string()}</p> })}
+            <FileSource source/>
         </article>
     }
 }

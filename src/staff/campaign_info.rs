@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::{current_lang, AppState};
-use crate::domain::campaign::{Campaign, Target};
+use crate::components::source_note::FileSource;
+use crate::domain::campaign::{tel_href, Campaign, Target};
 use crate::domain::vn_time::format_date;
 use crate::components::tr::tr;
 use crate::i18n::*;
@@ -50,7 +51,7 @@ pub fn CampaignInfo() -> impl IntoView {
                         <td>{indicator}</td>
                         <td>{unit}</td>
                         <td class="num">{target_value(t)}</td>
-                        <td>{t.description.get(lang()).to_string()}</td>
+                        <td>{t.description.get(lang()).to_string()} <FileSource source=t.source.clone()/></td>
                         <td>{due}</td>
                     </tr>
                 }
@@ -93,7 +94,12 @@ pub fn CampaignInfo() -> impl IntoView {
             <h4>{tr(|l| td_string!(l, staff.deadlines))}</h4>
             <ul>
                 {move || campaign.get().deadlines.iter().map(|d| view! {
-                    <li><strong>{format_date(d.date)}</strong> ": " {d.label.get(lang()).to_string()}</li>
+                    <li>
+                        <strong>{format_date(d.date)}</strong>
+                        {d.date_note.as_ref().map(|n| format!(" ({})", n.get(lang())))}
+                        ": " {d.label.get(lang()).to_string()}
+                        <FileSource source=d.source.clone()/>
+                    </li>
                 }).collect_view()}
             </ul>
         </section>
@@ -101,9 +107,25 @@ pub fn CampaignInfo() -> impl IntoView {
             <h4>{tr(|l| td_string!(l, staff.reporting))}</h4>
             <ul>
                 {move || campaign.get().reporting.iter().map(|r| view! {
-                    <li><strong>{r.due.get(lang()).to_string()}</strong> ": " {r.content.get(lang()).to_string()}</li>
+                    <li>
+                        <strong>{r.due.get(lang()).to_string()}</strong> ": " {r.content.get(lang()).to_string()}
+                        <FileSource source=r.source.clone()/>
+                    </li>
                 }).collect_view()}
             </ul>
         </section>
+        <Show when=move || !campaign.get().contacts.is_empty()>
+            <section class="card">
+                <h4>{tr(|l| td_string!(l, staff.contacts))}</h4>
+                <ul>
+                    {move || campaign.get().contacts.iter().map(|k| view! {
+                        <li>
+                            {k.role.get(lang()).to_string()} ": " <a class="tel" href=tel_href(&k.phone)>{k.phone.clone()}</a>
+                            <FileSource source=k.source.clone()/>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -45,7 +45,7 @@ pub fn EntrySection() -> impl IntoView {
     let staff = expect_context::<StaffState>();
     let campaign = super::shown_campaign(&app);
     let (today, minutes) = vn_now(app.now.get_untracked());
-    let (first_day, offer_yesterday) = default_entry_day(&campaign.get_untracked(), today, minutes);
+    let (first_day, report_due) = default_entry_day(&campaign.get_untracked(), today, minutes);
     let date = RwSignal::new(format_iso(first_day));
     let units = Memo::new(move |_| staff.ledger.with(|l| all_units(&campaign.get(), l)));
     let unit = RwSignal::new(units.get_untracked().first().map(|u| u.id.clone()).unwrap_or_default());
@@ -383,12 +383,12 @@ pub fn EntrySection() -> impl IntoView {
                 />
                 <span class="quick-days">
                     <button type="button" on:click=move |_| set_day(0)>{tr(|l| td_string!(l, tally.today))}</button>
-                    <button type="button" class=if offer_yesterday { "suggested" } else { "" } on:click=move |_| set_day(-1)>
+                    <button type="button" class=if report_due.is_some() { "suggested" } else { "" } on:click=move |_| set_day(-1)>
                         {tr(|l| td_string!(l, tally.yesterday))}
                     </button>
                 </span>
                 <p class="hint" data-chosen-day="">{move || parsed_date().map(format_date).unwrap_or_default()}</p>
-                {offer_yesterday.then(|| view! { <p class="hint">{tr(|l| td_string!(l, tally.before_eight))}</p> })}
+                {report_due.map(|due| view! { <p class="hint">{tr(|l| td_string!(l, tally.report_due_before))} " " {crate::domain::vn_time::format_minutes(due)}</p> })}
                 {date_message}
             </div>
             <div class="field">

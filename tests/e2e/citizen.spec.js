@@ -14,14 +14,18 @@ const ANSWER = {
   lost: 'Thẻ bị mất hoặc hỏng',
   2: 'Mức 2: làm tại cơ quan Công an',
   1: 'Mức 1: tự làm trên ứng dụng',
+  nophone: 'Tôi không có điện thoại thông minh',
 };
 
 /** Every age group × card status (and both levels where the level is asked), with what the checklist must say. */
 const CASES = [
-  { answers: ['14plus', 'have', '2'], lead: 'Mang thẻ gắn chip đến cơ quan Công an bất kỳ', steps: ['Cài ứng dụng VNeID', 'Mức 2: đăng ký tại cơ quan Công an', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID', 'Dùng VNeID để đăng nhập Cổng dịch vụ công quốc gia'], bring: 'Thẻ Căn cước công dân gắn chip', offices: 3 },
+  { answers: ['14plus', 'have', '2'], lead: 'Mang thẻ CCCD gắn chip còn hiệu lực đến cơ quan Công an', steps: ['Cài ứng dụng VNeID', 'Mức 2: đăng ký tại cơ quan Công an', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID', 'Dùng VNeID để đăng nhập Cổng dịch vụ công quốc gia'], bring: 'Thẻ Căn cước công dân gắn chip', offices: 3 },
   { answers: ['14plus', 'have', '1'], lead: 'Bạn tự đăng ký mức 1 trên ứng dụng VNeID', steps: ['Cài ứng dụng VNeID', 'Mức 1: tự đăng ký trên ứng dụng', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID'], bring: 'Thẻ Căn cước công dân gắn chip', where: 'Không cần đến cơ quan Công an.' },
-  { answers: ['14plus', 'none', '2'], lead: 'Từ 14 tuổi là bắt buộc có thẻ', steps: ['Cài ứng dụng VNeID', 'Làm thẻ Căn cước tại cơ quan Công an', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID', 'Dùng VNeID để đăng nhập Cổng dịch vụ công quốc gia'], where: 'nơi bạn thường trú hoặc tạm trú' },
-  { answers: ['14plus', 'lost', '1'], lead: 'Thẻ bị mất hoặc hỏng thì làm lại', steps: ['Cài ứng dụng VNeID', 'Làm thẻ Căn cước tại cơ quan Công an', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID', 'Dùng VNeID để đăng nhập Cổng dịch vụ công quốc gia'], where: 'không nêu nơi làm thủ tục' },
+  // District 3's plan, section IV.1.1: the district team or the nearest commune-level police.
+  { answers: ['14plus', 'none', '2'], lead: 'Từ đủ 14 tuổi mà chưa có thẻ', steps: ['Cài ứng dụng VNeID', 'Làm thẻ tại cơ quan Công an', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID', 'Dùng VNeID để đăng nhập Cổng dịch vụ công quốc gia'], where: 'Kế hoạch 2333/KH-BCĐ-CQTT, mục IV.1.1' },
+  { answers: ['14plus', 'lost', '1'], lead: 'Thẻ bị mất, hỏng hoặc cần đổi lại', steps: ['Cài ứng dụng VNeID', 'Làm thẻ tại cơ quan Công an', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID', 'Dùng VNeID để đăng nhập Cổng dịch vụ công quốc gia'], where: '243 Cách Mạng Tháng 8' },
+  // Only Duyên Hải's plan (II.3.2) says what happens without a smartphone: District 3's names no place.
+  { answers: ['14plus', 'have', 'nophone'], lead: 'Không có điện thoại di động thông minh', steps: ['Nhờ Công an hỗ trợ đăng ký và kích hoạt', 'Dùng VNeID để đăng nhập Cổng dịch vụ công quốc gia'], where: 'không nêu nơi làm thủ tục' },
   { answers: ['6to14', 'none'], lead: 'rồi đưa trẻ đến Công an quận', steps: ['Đăng ký trên Cổng dịch vụ công Bộ Công an', 'Đưa trẻ đến Công an quận'], bring: 'mẫu CC01', where: 'đưa trẻ đến Công an quận' },
   { answers: ['6to14', 'lost'], lead: 'rồi đưa trẻ đến Công an quận', steps: ['Đăng ký trên Cổng dịch vụ công Bộ Công an', 'Đưa trẻ đến Công an quận'], bring: 'mẫu CC01' },
   { answers: ['6to14', 'have'], lead: 'Trẻ đã có thẻ', steps: [] },
@@ -63,7 +67,7 @@ test('an answer can be changed from the result, and back goes to the previous sc
   const current = page.getByRole('link', { name: ANSWER.have, exact: true });
   await expect(current).toHaveAttribute('aria-current', 'true');
   await page.getByRole('link', { name: ANSWER.none, exact: true }).click();
-  await expect(page.locator('.result .lead')).toContainText('Từ 14 tuổi là bắt buộc có thẻ');
+  await expect(page.locator('.result .lead')).toContainText('Từ đủ 14 tuổi mà chưa có thẻ');
   expect(new URL(page.url()).search).toBe('?age=14plus&card=none&level=2');
   await page.goBack();
   await expect(page.getByRole('link', { name: ANSWER.have, exact: true })).toHaveAttribute('aria-current', 'true');
@@ -92,7 +96,7 @@ test('steps open one by one or all at once, and ticks survive a reload until cle
   await expect(install).toHaveAttribute('aria-expanded', 'false');
   await install.click();
   await expect(install).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.getByText('Chỉ tải VNeID từ App Store')).toBeVisible();
+  await expect(page.getByText('Chỉ tải ứng dụng VNeID từ kho ứng dụng App Store')).toBeVisible();
   await expect(page.locator('.step-or')).toHaveText('Bước hoặc'.replace('Bước ', ''));
   await expect(page.locator('li[data-step="portal"] .tag').first()).toHaveText('không bắt buộc');
   await page.getByRole('button', { name: 'Mở tất cả các bước' }).click();

@@ -59,7 +59,7 @@ test('campaign status and office hours follow Vietnam time, not the device zone'
   await page.clock.setFixedTime(new Date('2023-06-24T12:30:00Z'));
   await app.open('');
   await expect(page.getByRole('status')).toHaveText('Chiến dịch đang diễn ra: còn 135 ngày, đến hết ngày 05/11/2023.');
-  await app.nav().getByRole('link', { name: 'Nơi làm' }).click();
+  await app.nav().getByRole('link', { name: 'Nơi làm thủ tục', exact: true }).click();
   const team = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /Công an Quận 3/ }) });
   const wards = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /12 phường/ }) });
   await expect(team).toContainText('Đóng cửa hôm nay, mở lại Thứ Hai lúc 07:30');
@@ -85,7 +85,7 @@ test('the campaign switcher changes the campaign, puts it in the URL and remembe
   await expect(page.locator('.campaign-area')).toContainText('Duyên Hải');
   // A shared link names its campaign, whatever this device chose before.
   await app.open('help?c=hcm-binh-thanh-2023');
-  await expect(page.getByRole('main')).toContainText('0907028318');
+  await expect(page.getByRole('main')).toContainText('Nguồn: Công văn 64/UBND-BCĐ, Phụ lục 1');
 });
 
 test('offices: search without accents and filter by open now, evenings and weekends', async ({ app, page }) => {

@@ -86,7 +86,7 @@ test('the app is installable: a manifest with relative start URL and scope, and 
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   const manifestUrl = new URL(href, baseURL).href;
   const manifest = await (await page.request.get(manifestUrl)).json();
-  expect(manifest).toMatchObject({ short_name: 'VNeID', start_url: './', scope: './', display: 'standalone', theme_color: '#9b1c1c' });
+  expect(manifest).toMatchObject({ short_name: 'Hướng dẫn ĐDĐT', start_url: './', scope: './', display: 'standalone', theme_color: '#9b1c1c' });
   expect(new URL(manifest.start_url, manifestUrl).href).toBe(baseURL);
   for (const icon of manifest.icons) {
     const response = await page.request.get(new URL(icon.src, manifestUrl).href);

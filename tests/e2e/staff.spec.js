@@ -327,7 +327,7 @@ test('the QR poster encodes the site address, editable, with the place printed',
   await page.locator('#poster-place').fill('Chung cư Nguyễn Thiện Thuật');
   const poster = page.locator('[data-poster]');
   await expect(poster).toContainText('Chung cư Nguyễn Thiện Thuật');
-  await expect(poster).toContainText('Quét bằng camera hoặc Zalo');
+  await expect(poster).toContainText('Quét bằng camera của điện thoại');
   const decode = async () => {
     const shot = PNG.sync.read(await poster.locator('.poster-qr').screenshot());
     return jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data;

@@ -131,8 +131,12 @@ fn counts_dates_and_warnings_are_checked() {
     assert_eq!(check_date(&c, date!(2023 - 06 - 30), today), DateCheck::Fine);
     assert_eq!(check_date(&c, date!(2023 - 06 - 19), today), DateCheck::OutsidePeriod);
     assert_eq!(check_date(&c, date!(2023 - 07 - 02), today), DateCheck::Future);
-    assert_eq!(default_entry_day(&c, today, 7 * 60 + 59), (today, true));
-    assert_eq!(default_entry_day(&c, today, 8 * 60), (today, false));
+    assert_eq!(default_entry_day(&c, today, 7 * 60 + 59), (today, Some(8 * 60)));
+    assert_eq!(default_entry_day(&c, today, 8 * 60), (today, None));
+    // Only District 3 and Duyên Hải give a daily report time; Hà Nội reports weekly.
+    let hanoi = campaign("hn-awareness-2022");
+    assert_eq!(default_entry_day(&hanoi, date!(2023 - 01 - 10), 7 * 60), (date!(2023 - 01 - 10), None));
+    assert_eq!(campaign("tv-duyen-hai-2023").daily_report_due(), Some(8 * 60));
     assert_eq!(default_entry_day(&c, date!(2024 - 01 - 01), 600).0, date!(2023 - 11 - 05));
 
     let mut ledger = Ledger::default();

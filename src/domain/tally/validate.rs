@@ -63,12 +63,14 @@ pub fn check_date(campaign: &Campaign, date: Date, today: Date) -> DateCheck {
     }
 }
 
-/// The day the entry form offers first: today, or yesterday before 08:00
-/// (when yesterday's report is due), kept inside the period when possible.
-pub fn default_entry_day(campaign: &Campaign, today: Date, minutes_of_day: u16) -> (Date, bool) {
-    let offer_yesterday = minutes_of_day < 8 * 60;
+/// The day the entry form offers first (kept inside the period when possible), and,
+/// when the campaign file gives a daily report time (`reporting[].due_time`, 08:00 in
+/// District 3 and Duyên Hải) that has not passed yet, that time in minutes: yesterday's
+/// report is then still due, so the form also offers yesterday.
+pub fn default_entry_day(campaign: &Campaign, today: Date, minutes_of_day: u16) -> (Date, Option<u16>) {
     let day = if today > campaign.period.end { campaign.period.end } else { today };
-    (day, offer_yesterday && day == today)
+    let due = campaign.daily_report_due().filter(|due| minutes_of_day < *due && day == today);
+    (day, due)
 }
 
 /// Something that looks odd but may be right.
