@@ -64,13 +64,39 @@ impl Section {
 }
 
 /// Sections of a campaign-file object: one for the whole object, or one per field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read by hand rather than with `#[serde(untagged)]`, whose buffering code would add
+/// several KB to the citizens' wasm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum SourceField {
     /// Every field of the object comes from this section.
     All(Section),
     /// Field name (or `serves.<service>`) → section.
     PerField(BTreeMap<String, Section>),
+}
+
+impl<'de> Deserialize<'de> for SourceField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = SourceField;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a section such as \"III.6.2\", or an object of field → section")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SourceField, E> {
+                Ok(SourceField::All(Section(v.to_string())))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<SourceField, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((key, value)) = map.next_entry::<String, String>()? {
+                    out.insert(key, Section(value));
+                }
+                Ok(SourceField::PerField(out))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 impl SourceField {
