@@ -58,7 +58,7 @@ test-e2e:
 ## (performance is only reported). Scores and metrics in target/lighthouse.json, reports in target/lighthouse/.
 lighthouse: setup
 	@if ! grep -qs '<base href="$(TEST_PUBLIC_URL)"' dist/index.html || [ ! -f dist/404.html ] || [ ! -f dist/staff/index.html ] \
-	  || [ -n "$$(find src style public locales index.html staff.html build.rs Cargo.toml Cargo.lock Trunk.toml scripts/build-dist.sh \
+	  || [ -n "$$(find src style public locales index.html staff.html build.rs Cargo.toml Cargo.lock scripts/build-dist.sh scripts/build-wasm.mjs \
 	       -newer dist/404.html -print -quit 2>/dev/null)" ]; then \
 	  echo 'dist/ is missing, stale or built for another path: building it'; scripts/build-dist.sh "$(TEST_PUBLIC_URL)"; fi
 	node scripts/lighthouse.mjs --assert

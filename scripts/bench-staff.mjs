@@ -134,7 +134,7 @@ function copyDist() {
   mkdirSync(dirname(benchDist), { recursive: true });
   cpSync(distDir, benchDist, { recursive: true });
   const html = readFileSync(join(benchDist, 'staff', 'index.html'), 'utf8');
-  // Quoted or not (trunk minifies release HTML).
+  // Quoted or not (minified HTML leaves quotes out).
   const base = html.match(/<base\b[^>]*\bhref=(?:"([^"]+)staff\/"|([^\s>"]+)staff\/)/)?.slice(1).find(Boolean);
   if (!base) fail('dist/staff/index.html has no <base href=".../staff/">: is dist/ a complete build?');
   const referenced = [...html.matchAll(/(?:href|module_or_path:|from) ?['"]([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]);

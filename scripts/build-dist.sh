@@ -1,39 +1,115 @@
 #!/usr/bin/env bash
 # Builds the release into dist/ for the given public URL ("/" or "/sub/"):
-# the citizen app at the root, staff mode (its own wasm) under staff/, a copy
-# of index.html at <route>/index.html for every citizen page (so that GitHub
-# Pages answers a deep link such as /vneid-campaign/guide with status 200), and
-# 404.html so that any other address still opens the app (its not-found page).
+# - the citizen pages, static HTML pre-rendered by the native `prerender` binary for every
+#   campaign and language (index.html, 404.html, every page at <path>/index.html so that
+#   GitHub Pages answers a deep link with status 200, the handout and the QR files), with
+#   the islands' wasm in pkg/ and the CSS in assets/;
+# - staff mode under staff/ (its own client-rendered wasm, page made from staff.html);
+# - the Content-Security-Policy in every page, then the service worker (sw.js).
+# The wasm apps are built by scripts/build-wasm.mjs (cargo, wasm-bindgen, wasm-opt, esbuild).
+# Usage: scripts/build-dist.sh [public_url]   (SITE_URL: the deployment's full address)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 public_url=${1:-/}
 case "$public_url" in */) ;; *) public_url="$public_url/" ;; esac
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-trunk build --release --public-url "$public_url"
-staff_dist=target/staff-dist
-trunk build --release --public-url "${public_url}staff/" --dist "$staff_dist" staff.html
-rm -rf dist/staff
-cp -r "$staff_dist" dist/staff
-# The citizen pages other than "/", read from `Route::ALL` in src/routes.rs (the one list of them).
-routes=$(awk '/pub const ALL:/ { inside = 1; next } inside && /\];/ { exit } inside' src/routes.rs |
-  grep -oE '"/[a-z0-9-]+"' | tr -d '"/')
-[ -n "$routes" ] || { echo "build-dist.sh: no routes found in Route::ALL (src/routes.rs)" >&2; exit 1; }
-for route in $routes; do
-  rm -rf "dist/$route"
-  mkdir "dist/$route"
-  cp dist/index.html "dist/$route/index.html"
-done
-cp dist/index.html dist/404.html
-# The printable handout (also the page without JavaScript) and the QR files, by a
-# native Rust binary from the same campaign files; SITE_URL is the deployment's
-# address printed and encoded on it.
+# The deployment's address, printed and encoded in the handout's QR code.
 site_url=${SITE_URL:-http://127.0.0.1:8080$public_url}
-cargo run --quiet --locked --bin handout -- dist "$site_url"
+
+# First 16 hex digits of a file's SHA-256.
+hash16() { sha256sum "$1" | cut -c1-16; }
+# Copies a file into a folder under a content-hashed name (<stem>-<hash>.<ext>) and prints that name.
+hashed_copy() {
+  local src=$1 dir=$2 base stem ext name
+  base=$(basename "$src")
+  stem=${base%.*}
+  ext=${base##*.}
+  name="$stem-$(hash16 "$src").$ext"
+  mkdir -p "$dir"
+  cp "$src" "$dir/$name"
+  printf '%s\n' "$name"
+}
+
+rm -rf dist
+mkdir dist
+cp -r public/campaigns dist/campaigns
+cp -r public/icons dist/icons
+cp public/manifest.webmanifest public/icon.svg dist/
+
+# Citizen pages: CSS, the islands' wasm, then every page pre-rendered with their names.
+main_css=$(hashed_copy style/main.css dist/assets)
+site_wasm=$(node scripts/build-wasm.mjs site dist/pkg site | tail -n 1)
+mkdir -p target
+SITE_WASM="$site_wasm" SITE_CSS="assets/$main_css" SITE_BASE="$public_url" node -e '
+  const wasm = JSON.parse(process.env.SITE_WASM);
+  if (!wasm.js || !wasm.wasm) throw new Error(`build-wasm.mjs printed no file names: ${process.env.SITE_WASM}`);
+  const assets = { css: process.env.SITE_CSS, js: `pkg/${wasm.js}`, wasm: `pkg/${wasm.wasm}`, base: process.env.SITE_BASE };
+  process.stdout.write(JSON.stringify(assets, null, 2) + "\n");
+' > target/site-assets.json
+# Writes every citizen page (index.html, 404.html, en/, c/<id>/, the check answers), the
+# printable handout (also the page without JavaScript) and the QR files.
+cargo run --quiet --locked --features ssr --bin prerender -- dist target/site-assets.json "$site_url"
+for page in dist/index.html dist/404.html; do
+  [ -f "$page" ] || { echo "build-dist.sh: the prerender wrote no $page" >&2; exit 1; }
+done
+# The handout and the QR files used to come from a separate binary (`cargo run --bin handout --
+# dist "$site_url"`); the prerender binary writes them now. To bring the separate step back, set
+# HANDOUT_BIN to the binary's name (e.g. HANDOUT_BIN=handout scripts/build-dist.sh /): empty = skipped.
+handout_bin=${HANDOUT_BIN:-}
+if [ -n "$handout_bin" ]; then
+  cargo run --quiet --locked --bin "$handout_bin" -- dist "$site_url"
+fi
 case "$site_url" in
   http://127.0.0.1*|http://localhost*) echo "note: the handout's QR code points to $site_url (set SITE_URL to the published address for a release)" ;;
 esac
-# A strict Content-Security-Policy in every page (inline start-up script by hash).
+
+# Staff mode: its wasm, its CSS, the export's JSON Schema, and its page from staff.html.
+staff_wasm=$(node scripts/build-wasm.mjs staff dist/staff staff | tail -n 1)
+staff_main_css=$(hashed_copy style/main.css dist/staff)
+staff_css=$(hashed_copy style/staff.css dist/staff)
+cp -r public/schema dist/staff/schema
+STAFF_WASM="$staff_wasm" STAFF_SITE="$public_url" \
+STAFF_CSS="{\"style/main.css\": \"$staff_main_css\", \"style/staff.css\": \"$staff_css\"}" node -e '
+  const fs = require("node:fs");
+  const fail = (message) => { console.error(`build-dist.sh: staff.html: ${message}`); process.exit(1); };
+  const wasm = JSON.parse(process.env.STAFF_WASM);
+  if (!wasm.js || !wasm.wasm) fail(`build-wasm.mjs printed no file names: ${process.env.STAFF_WASM}`);
+  const css = JSON.parse(process.env.STAFF_CSS);
+  const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  // Absolute addresses under the public URL (scripts/size.mjs,
+  // lighthouse.mjs and bench-staff.mjs read the files a page references that way).
+  const site = process.env.STAFF_SITE;
+  const at = (file) => attr(`${site}staff/${file}`);
+  let html = fs.readFileSync("staff.html", "utf8");
+  const replace = (pattern, by, what) => {
+    if (!pattern.test(html)) fail(`no ${what}`);
+    pattern.lastIndex = 0;
+    html = html.replace(pattern, by);
+  };
+  replace(/<base data-trunk-public-url\s*\/?>/, `<base href="${attr(`${site}staff/`)}">`, "<base data-trunk-public-url>");
+  replace(/<link data-trunk rel="rust"[^>]*>/, (link) => {
+    const indent = "\n  ";
+    return `<link rel="modulepreload" href="${at(wasm.js)}">${indent}`
+      + `<link rel="preload" href="${at(wasm.wasm)}" as="fetch" type="application/wasm" crossorigin>`;
+  }, "rust link");
+  replace(/<link data-trunk rel="css" href="([^"]+)"\s*\/?>/g, (link, href) => {
+    if (!css[href]) fail(`no hashed copy of ${href} (add it to STAFF_CSS in scripts/build-dist.sh)`);
+    return `<link rel="stylesheet" href="${at(css[href])}">`;
+  }, "css link");
+  replace(/<link data-trunk rel="icon"[^>]*>/, `<link rel="icon" href="${attr(site)}icon.svg" type="image/svg+xml">`, "icon link");
+  html = html.replace(/^[ \t]*<link data-trunk rel="copy-(dir|file)"[^>]*>[ \t]*\r?\n/gm, "");
+  // A module script runs after parsing; init runs the main function of the staff binary (the wasm start).
+  const q = "\x27";
+  const js = JSON.stringify(`${site}staff/${wasm.js}`).slice(1, -1);
+  const bg = JSON.stringify(`${site}staff/${wasm.wasm}`).slice(1, -1);
+  const start = `<script type="module">import init from ${q}${js}${q};init({module_or_path:${q}${bg}${q}});</script>`;
+  replace(/<\/head>/, `  ${start}\n</head>`, "</head>");
+  if (html.includes("data-trunk")) fail(`a trunk link is left: ${html.match(/<[^>]*data-trunk[^>]*>/)[0]}`);
+  fs.writeFileSync("dist/staff/index.html", html);
+'
+
+# A strict Content-Security-Policy in every page (inline scripts by hash).
 node scripts/csp.mjs dist
-# Last: the service worker with the exact list of files of this build.
+# Last: the service worker with the file lists and the version of this build.
 node scripts/build-sw.mjs dist
-echo "dist/ built for $public_url (staff mode in dist/staff/; index.html copied for:" $routes")"
+echo "dist/ built for $public_url (citizen pages pre-rendered, islands in dist/pkg/, staff mode in dist/staff/)"

@@ -1,7 +1,7 @@
-// Adds a Content-Security-Policy meta tag to every HTML page trunk wrote
-// (the app shells and their copies): scripts only from the app itself plus
-// trunk's inline start-up module by its SHA-256 hash, wasm compilation, and
-// nothing from any other origin.
+// Adds a Content-Security-Policy meta tag to every HTML page of the build
+// (the pre-rendered citizen pages, staff mode, the handout): scripts only from
+// the app itself plus the inline start-up modules by their SHA-256 hashes, wasm
+// compilation, and nothing from any other origin.
 //
 // Usage: node scripts/csp.mjs [dist]
 import { createHash } from 'node:crypto';

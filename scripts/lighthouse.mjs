@@ -65,7 +65,7 @@ function copyDist() {
   mkdirSync(dirname(copyDir), { recursive: true });
   cpSync(distDir, copyDir, { recursive: true });
   const html = readFileSync(join(copyDir, 'index.html'), 'utf8');
-  // Quoted or not (trunk minifies release HTML).
+  // Quoted or not (minified HTML leaves quotes out).
   const base = html.match(/<base\b[^>]*\bhref=(?:"([^"]+)"|([^\s>"]+))/)?.slice(1).find(Boolean);
   if (!base) fail('dist/index.html has no <base href>: is dist/ a complete build?');
   const referenced = [...html.matchAll(/(?:href|src|module_or_path:|from) ?=? ?['"]([^'"]+\.(?:js|wasm|css|svg))['"]/g)].map((m) => m[1]);

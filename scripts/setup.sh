@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently, without
-# downloading anything from GitHub: the wasm32 target, trunk, the exact
+# downloading anything from GitHub: the wasm32 target, the exact
 # wasm-bindgen-cli of Cargo.lock, Chromium + ChromeDriver (Debian), the npm
-# packages (Playwright, binaryen's wasm-opt) and the crates (cargo fetch).
+# packages (Playwright, binaryen's wasm-opt, esbuild) and the crates (cargo fetch).
+# The build itself is scripts/build-dist.sh (cargo, wasm-bindgen, wasm-opt, esbuild).
 # Usage: scripts/setup.sh [build|test]   (test also installs the browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-test}
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-TRUNK_VERSION=0.21.14
 export PATH="$HOME/.cargo/bin:$PATH"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -17,18 +17,9 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
-  say "installing trunk $TRUNK_VERSION (takes several minutes, once)"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
-fi
-
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 [ -n "$wb" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
-if ! grep -q "wasm_bindgen = \"$wb\"" Trunk.toml; then
-  echo "Trunk.toml pins a wasm_bindgen other than Cargo.lock's $wb: update [tools] in Trunk.toml" >&2
-  exit 1
-fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$"; then
   say "installing wasm-bindgen-cli $wb (takes a few minutes, once)"
   # Without --locked: its lockfile pins a crate version the registry lacks.
@@ -43,8 +34,9 @@ if [ "$what" = test ] && ! { command -v chromium >/dev/null && command -v chrome
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (Playwright without its browser download, binaryen)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -x node_modules/.bin/playwright ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages (Playwright without its browser download, binaryen, esbuild)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 

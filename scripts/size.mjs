@@ -39,7 +39,7 @@ for (const f of files) console.log(`${f.file.padEnd(52)} ${pad(f.bytes, 10)} ${p
 
 // The first load: index.html plus what it references (stylesheet, icon, module, wasm).
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
-// Attribute values may be quoted or not (trunk minifies release HTML).
+// Attribute values may be quoted or not (minified HTML leaves quotes out).
 const attr = '(?:"([^"]*)"|\'([^\']*)\'|([^\\s>]+))';
 const base = (() => {
   const m = html.match(new RegExp(`<base\\b[^>]*\\bhref=${attr}`));

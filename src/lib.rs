@@ -1,30 +1,39 @@
 //! The e-ID campaign companion: a fast, offline, bilingual guide to VNeID
 //! campaigns for citizens, with a counting mode for campaign staff.
 //!
-//! `domain` is plain Rust and builds everywhere; the user interface
-//! (`app`, `pages`, `components`, `web`) is built for the browser only.
+//! `domain` and `routes` are plain Rust and build everywhere. Three builds use Leptos:
+//! - `ssr` (native): `site` renders every citizen page to HTML at build time (`bin/prerender`);
+//! - `hydrate` (wasm, this library as a cdylib): the islands of those pages come alive;
+//! - `staff` (wasm, `bin/staff`): staff mode, a client-rendered app (`app`, `components`, `pages`, `staff`).
+
+#![recursion_limit = "512"]
 
 pub mod domain;
 pub mod routes;
 
-#[cfg(target_arch = "wasm32")]
-pub mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-// Generates `mod i18n` (typed keys, `t!`, `Locale`) from `locales/*.json`.
+// Generates `mod i18n` (typed keys, `td_string!`, `Locale`) from `locales/*.json`.
 // (The macro is deprecated in favour of a build script whose build
 // dependencies would add ~120 crates to every fresh build; the macro is the
 // same code generator.)
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(feature = "ssr", feature = "hydrate", feature = "staff"))]
 #[allow(deprecated)]
 mod generated_i18n {
     leptos_i18n::load_locales!();
 }
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(feature = "ssr", feature = "hydrate", feature = "staff"))]
 pub use generated_i18n::i18n;
-#[cfg(target_arch = "wasm32")]
-pub mod pages;
-#[cfg(target_arch = "wasm32")]
-pub mod staff;
-#[cfg(target_arch = "wasm32")]
+
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
+pub mod site;
+
+#[cfg(all(target_arch = "wasm32", any(feature = "hydrate", feature = "staff")))]
 pub mod web;
+
+#[cfg(all(target_arch = "wasm32", feature = "staff"))]
+pub mod app;
+#[cfg(all(target_arch = "wasm32", feature = "staff"))]
+pub mod components;
+#[cfg(all(target_arch = "wasm32", feature = "staff"))]
+pub mod pages;
+#[cfg(all(target_arch = "wasm32", feature = "staff"))]
+pub mod staff;

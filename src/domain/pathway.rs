@@ -301,6 +301,11 @@ impl Step {
         }
     }
 
+    /// The step with a stable id.
+    pub fn from_id(id: &str) -> Option<Step> {
+        ALL_STEPS.into_iter().find(|s| s.id() == id)
+    }
+
     /// Optional steps are marked as such.
     pub fn is_optional(self) -> bool {
         matches!(self, Step::PortalLogin)

@@ -1,10 +1,15 @@
 //! Browser-only glue: the real clock, preference storage, page base path and fetching files.
 
 pub mod base_path;
-pub mod broadcast;
 pub mod clock;
-pub mod fetch;
-pub mod idb_store;
-pub mod navigation;
 pub mod prefs;
 pub mod service_worker;
+
+#[cfg(feature = "staff")]
+pub mod broadcast;
+#[cfg(feature = "staff")]
+pub mod fetch;
+#[cfg(feature = "staff")]
+pub mod idb_store;
+#[cfg(feature = "staff")]
+pub mod navigation;

@@ -77,3 +77,20 @@ pub fn apply_update() {
         }
     }
 }
+
+/// Asks the active service worker to keep the main pages of `group` (the campaign and
+/// language being read: `""`, `en/`, `c/<id>/`, `en/c/<id>/`) for offline use.
+pub fn cache_group(group: &str) {
+    let Some(container) = sw_container() else { return };
+    let Ok(ready) = container.ready() else { return };
+    let group = group.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(value) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
+        let Ok(registration) = value.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
+        let Some(active) = registration.active() else { return };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"cache-group".into());
+        let _ = js_sys::Reflect::set(&message, &"group".into(), &group.as_str().into());
+        let _ = active.post_message(&message);
+    });
+}

@@ -1,0 +1,145 @@
+//! Build step (native, feature `ssr`): renders every citizen page of every campaign the
+//! deployment offers, in both languages, to static HTML with the same Leptos components
+//! whose islands the browser brings to life; then the printable handout and the QR files.
+//!
+//! Usage: `prerender <dist> <assets.json> <site-url>`. `assets.json` names the build's
+//! hashed files and the base path: `{"css": …, "js": …, "wasm": …, "base": "/vneid-campaign/"}`.
+//! Writes `<dist>/<page>/index.html` for every address of `routes::site`, `<dist>/404.html`,
+//! `<dist>/handout/*.html` and `<dist>/qr/*.svg`.
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+use vneid_campaign::domain::campaign::Campaign;
+use vneid_campaign::domain::handout::{qr_file_name, qr_svg, render as render_handout, HandoutTexts};
+use vneid_campaign::domain::presets::Deployment;
+use vneid_campaign::domain::text::Lang;
+use vneid_campaign::domain::vn_time::format_date;
+use vneid_campaign::routes::site::{SitePage, SitePath, MAIN};
+use vneid_campaign::site::context::{Assets, Offered, PageCtx};
+use vneid_campaign::site::shell::Document;
+
+#[derive(serde::Deserialize)]
+struct AssetsFile {
+    css: String,
+    js: String,
+    wasm: String,
+    base: String,
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("prerender: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Renders the page in `ctx` to a complete HTML document.
+fn render(ctx: PageCtx, not_found: bool) -> String {
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new_islands())));
+    let html = owner.with(|| {
+        provide_context(ctx);
+        view! { <Document not_found/> }.to_html()
+    });
+    owner.unset();
+    html
+}
+
+fn run() -> Result<(), String> {
+    let _ = any_spawner::Executor::init_futures_executor();
+    let mut args = std::env::args().skip(1);
+    let usage = "usage: prerender <dist> <assets.json> <site-url>";
+    let dist = args.next().ok_or(usage)?;
+    let assets_path = args.next().ok_or(usage)?;
+    let site_url = args.next().ok_or(usage)?;
+    let dist = Path::new(&dist);
+    let read = |p: &str| fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
+    let assets: AssetsFile = serde_json::from_str(&read(&assets_path)?).map_err(|e| format!("{assets_path}: {e}"))?;
+    let deployment: Deployment = serde_json::from_str(&read("public/campaigns/deployment.json")?).map_err(|e| format!("deployment.json: {e}"))?;
+    let ids: Vec<String> = if deployment.fixed_campaign { vec![deployment.default_campaign.clone()] } else { deployment.campaigns.clone() };
+    let mut campaigns = Vec::new();
+    for id in &ids {
+        let campaign = Campaign::from_json(&read(&format!("public/campaigns/{id}.json"))?)
+            .map_err(|errors| format!("{id}: {}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
+        campaigns.push(Arc::new(campaign));
+    }
+    let offered: Arc<Vec<Offered>> = Arc::new(
+        campaigns
+            .iter()
+            .map(|c| Offered { id: c.id.clone(), area: c.area.clone(), period: format!("{} – {}", format_date(c.period.start), format_date(c.period.end)) })
+            .collect(),
+    );
+    let shared = Arc::new(Assets { css: assets.css, js: assets.js, wasm: assets.wasm });
+    let deployment = Arc::new(deployment);
+    let mut pages: Vec<SitePage> = MAIN.iter().map(|(p, _)| *p).filter(|p| !matches!(p, SitePage::Check { .. })).collect();
+    pages.extend(SitePath::all_check_pages());
+    let mut written = 0;
+    for campaign in &campaigns {
+        let id = (campaign.id != deployment.default_campaign).then(|| campaign.id.clone());
+        for lang in Lang::ALL {
+            for page in &pages {
+                let path = SitePath { lang, campaign: id.clone(), page: *page };
+                let ctx = PageCtx {
+                    campaign: campaign.clone(),
+                    deployment: deployment.clone(),
+                    offered: offered.clone(),
+                    path: path.clone(),
+                    base: assets.base.clone(),
+                    site_url: site_url.clone(),
+                    assets: shared.clone(),
+                };
+                let file = dist.join(path.path()).join("index.html");
+                fs::create_dir_all(file.parent().expect("a folder")).map_err(|e| e.to_string())?;
+                fs::write(&file, render(ctx, false)).map_err(|e| format!("{}: {e}", file.display()))?;
+                written += 1;
+            }
+        }
+    }
+    // The not-found page: the default campaign's frame, in Vietnamese with a way to English.
+    let default = campaigns.iter().find(|c| c.id == deployment.default_campaign).ok_or("the default campaign is not offered")?;
+    let ctx = PageCtx {
+        campaign: default.clone(),
+        deployment: deployment.clone(),
+        offered: offered.clone(),
+        path: SitePath { lang: Lang::Vi, campaign: None, page: SitePage::Home },
+        base: assets.base.clone(),
+        site_url: site_url.clone(),
+        assets: shared.clone(),
+    };
+    fs::write(dist.join("404.html"), render(ctx, true)).map_err(|e| e.to_string())?;
+
+    // The printable handout and the QR files.
+    let texts = [(Lang::Vi, HandoutTexts::from_locale_json(&read("locales/vi.json")?)?), (Lang::En, HandoutTexts::from_locale_json(&read("locales/en.json")?)?)];
+    let out = dist.join("handout");
+    fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    fs::create_dir_all(dist.join("qr")).map_err(|e| e.to_string())?;
+    fs::write(out.join("handout.css"), read("style/handout.css")?).map_err(|e| e.to_string())?;
+    let site_qr = qr_svg(&site_url);
+    fs::write(dist.join(qr_file_name(&site_url)), &site_qr).map_err(|e| e.to_string())?;
+    fs::write(dist.join("qr/site.svg"), &site_qr).map_err(|e| e.to_string())?;
+    let mut links = vec!["https://vneid.gov.vn".to_string()];
+    for campaign in &campaigns {
+        links.extend(campaign.offices.iter().filter_map(|o| o.url.clone()));
+        for (lang, t) in &texts {
+            let suffix = if *lang == Lang::En { ".en" } else { "" };
+            let id = (campaign.id != deployment.default_campaign).then(|| campaign.id.clone());
+            let app_href = format!("../{}", SitePath { lang: *lang, campaign: id, page: SitePage::Home }.path());
+            let html = render_handout(campaign, t, *lang, &site_url, &site_qr, &app_href);
+            fs::write(out.join(format!("{}{suffix}.html", campaign.id)), &html).map_err(|e| e.to_string())?;
+            if campaign.id == deployment.default_campaign {
+                let name = if *lang == Lang::En { "en.html" } else { "index.html" };
+                fs::write(out.join(name), &html).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    links.sort();
+    links.dedup();
+    for link in &links {
+        fs::write(dist.join(qr_file_name(link)), qr_svg(link)).map_err(|e| e.to_string())?;
+    }
+    println!("prerender: {written} pages and 404.html ({} campaigns × 2 languages × {} pages), handout, {} QR codes, site {site_url}", campaigns.len(), pages.len(), links.len() + 1);
+    Ok(())
+}

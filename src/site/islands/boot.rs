@@ -1,0 +1,139 @@
+//! Islands every page carries: the service worker and its "new version" banner, kiosk
+//! mode (idle warning and reset), and the language memory.
+
+use leptos::prelude::*;
+
+use crate::domain::text::Lang;
+use crate::i18n::*;
+use crate::site::locale_of;
+
+/// Registers the service worker for the site at `base` (`/` or `/sub/`), asks it to keep
+/// the pages of this campaign and language (`group`) for offline use, and offers a
+/// waiting update; the update is applied only from the button.
+#[island]
+pub fn UpdateBanner(lang: Lang, base: String, group: String) -> impl IntoView {
+    let locale = locale_of(lang);
+    let ready = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        let base = base.trim_end_matches('/').to_string();
+        crate::web::service_worker::register(&base, move || ready.set(true));
+        crate::web::service_worker::cache_group(&group);
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (base, group);
+    let apply = move |_| {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::service_worker::apply_update();
+    };
+    view! {
+        <div class="banner update-banner" role="status" data-update="ready" hidden=move || !ready.get()>
+            <p>
+                {td_string!(locale, common.update_ready)} " "
+                <button type="button" class="update-button" on:click=apply>{td_string!(locale, common.update_reload)}</button>
+            </p>
+        </div>
+    }
+}
+
+/// Preference key: "1" when this device is a kiosk.
+pub const KIOSK_KEY: &str = "kiosk";
+/// Preference key: the idle time in seconds.
+pub const KIOSK_IDLE_KEY: &str = "kiosk_idle";
+
+/// Kiosk mode (on with `?kiosk=1` or from staff settings, off with `?kiosk=0`): larger
+/// text, outside links as QR codes (`html.kiosk`), and an idle timer that warns, then
+/// wipes the ticks and goes to `home` (the deployment's default home page).
+#[island]
+pub fn KioskGuard(lang: Lang, home: String, is_home: bool) -> impl IntoView {
+    let locale = locale_of(lang);
+    let warning = RwSignal::new(None::<u32>);
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |started: Option<()>| {
+        if started.is_some() {
+            return;
+        }
+        use crate::domain::kiosk::{idle_phase, idle_seconds_from, IdlePhase};
+        use crate::web::prefs::open_prefs;
+        let prefs = open_prefs();
+        let search = window().location().search().unwrap_or_default();
+        match crate::routes::query_value(&search, "kiosk") {
+            Some("1") => {
+                prefs.set(KIOSK_KEY, "1");
+            }
+            Some("0") => prefs.remove(KIOSK_KEY),
+            _ => {}
+        }
+        if prefs.get(KIOSK_KEY).as_deref() != Some("1") {
+            return;
+        }
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("kiosk");
+        }
+        let idle = idle_seconds_from(prefs.get(KIOSK_IDLE_KEY).as_deref());
+        let last = StoredValue::new(js_sys::Date::now());
+        for event in ["pointerdown", "keydown", "touchstart", "wheel", "input", "scroll"] {
+            let handle = window_event_listener_untyped(event, move |_| last.set_value(js_sys::Date::now()));
+            on_cleanup(move || handle.remove());
+        }
+        let ticks = super::steps::TickStore::current();
+        let home = home.clone();
+        let tick = move || {
+            let in_use = !is_home || ticks.0.with_untracked(|t| !t.is_empty());
+            if !in_use {
+                last.set_value(js_sys::Date::now());
+                warning.set(None);
+                return;
+            }
+            match idle_phase(js_sys::Date::now() - last.get_value(), idle) {
+                IdlePhase::Active => warning.set(None),
+                IdlePhase::Warning { seconds_left } => warning.set(Some(seconds_left)),
+                IdlePhase::Reset => {
+                    ticks.clear();
+                    warning.set(None);
+                    let _ = window().location().replace(&home);
+                }
+            }
+        };
+        let handle = set_interval_with_handle(tick, std::time::Duration::from_secs(1));
+        on_cleanup(move || {
+            if let Ok(h) = handle {
+                h.clear();
+            }
+        });
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (home, is_home);
+    let keep = move |_| warning.set(None);
+    view! {
+        <div class="kiosk-warning" role="alertdialog" aria-labelledby="kiosk-warning-title" aria-describedby="kiosk-warning-text" data-kiosk="warning" hidden=move || warning.get().is_none()>
+            <p id="kiosk-warning-title"><strong>{td_string!(locale, kiosk.still_there)}</strong></p>
+            <p id="kiosk-warning-text">{move || format!("{} {} {}", td_string!(locale, kiosk.reset_in), warning.get().unwrap_or(0), td_string!(locale, kiosk.seconds))}</p>
+            <button type="button" class="primary-button" on:click=keep>{td_string!(locale, kiosk.keep_going)}</button>
+        </div>
+    }
+}
+
+/// Preference key of the chosen language.
+pub const LANG_KEY: &str = "lang";
+
+/// Remembers the language of the pages read on this device; opening a home page in the
+/// other language from outside the site (a QR code, a bookmark) goes to `alternate`, the
+/// same page in the remembered language.
+#[island]
+pub fn LangMemory(lang: Lang, alternate: String, is_home: bool) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        let prefs = crate::web::prefs::open_prefs();
+        let remembered = prefs.get(LANG_KEY).and_then(|c| Lang::from_code(&c));
+        let from_outside = document().referrer().is_empty()
+            || !document().referrer().starts_with(&window().location().origin().unwrap_or_default());
+        if is_home && from_outside && remembered.is_some_and(|r| r != lang) {
+            let _ = window().location().replace(&alternate);
+            return;
+        }
+        prefs.set(LANG_KEY, lang.code());
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (lang, alternate, is_home);
+}

@@ -1,0 +1,70 @@
+//! The offices page's search and filters: they hide the cards (rendered at build time)
+//! that do not match. Hidden until the island runs: without JavaScript every office shows.
+
+use leptos::prelude::*;
+
+use super::live_now;
+use crate::domain::campaign::{Office, OfficeFilter};
+use crate::domain::text::Lang;
+use crate::i18n::*;
+use crate::site::locale_of;
+
+/// The element id of an office's card.
+pub fn card_id(office_id: &str) -> String {
+    format!("office-{office_id}")
+}
+
+/// Search box and "open now / evenings / weekends"; `offices` are the campaign's offices.
+#[island]
+pub fn OfficeFilters(lang: Lang, offices: Vec<Office>) -> impl IntoView {
+    let locale = locale_of(lang);
+    let now = live_now();
+    let filter = RwSignal::new(OfficeFilter::default());
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
+    let offices = StoredValue::new(offices);
+    // Which cards match; applied to the page's cards once the island runs.
+    let matching = Memo::new(move |_| {
+        let Some(now) = now.get() else { return None };
+        Some(filter.with(|f| offices.with_value(|list| list.iter().map(|o| (o.id.clone(), f.accepts(o, now))).collect::<Vec<_>>())))
+    });
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        let Some(list) = matching.get() else { return };
+        let document = document();
+        for (id, shown) in &list {
+            if let Some(card) = document.get_element_by_id(&card_id(id)) {
+                let _ = if *shown { card.remove_attribute("hidden") } else { card.set_attribute("hidden", "") };
+            }
+        }
+    });
+    let none_match = move || matching.get().is_some_and(|l| l.iter().all(|(_, shown)| !shown));
+    let toggle = move |set: fn(&mut OfficeFilter, bool)| {
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            filter.update(|f| set(f, on));
+        }
+    };
+    view! {
+        <form class="card filters" role="search" hidden=move || !running.get() on:submit=|ev| ev.prevent_default()>
+            <label for="office-search">{td_string!(locale, offices.search_label)}</label>
+            <input id="office-search" type="search" autocomplete="off" on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))/>
+            <fieldset>
+                <legend>{td_string!(locale, offices.filter_legend)}</legend>
+                <label class="check">
+                    <input type="checkbox" on:change=toggle(|f, on| f.open_now = on)/>
+                    {td_string!(locale, offices.filter_open_now)}
+                </label>
+                <label class="check">
+                    <input type="checkbox" on:change=toggle(|f, on| f.evenings = on)/>
+                    {td_string!(locale, offices.filter_evenings)}
+                </label>
+                <label class="check">
+                    <input type="checkbox" on:change=toggle(|f, on| f.weekends = on)/>
+                    {td_string!(locale, offices.filter_weekends)}
+                </label>
+            </fieldset>
+            <p class="card" role="status" hidden=move || !none_match()>{td_string!(locale, offices.no_match)}</p>
+        </form>
+    }
+}
