@@ -42,11 +42,12 @@ test: setup
 
 test-native:
 	cargo test --locked
+	cargo test --locked --features ssr --test site
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver \
-	cargo test --locked --target wasm32-unknown-unknown --test web
+	cargo test --locked --target wasm32-unknown-unknown --features staff --test web
 
 test-e2e:
 	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"

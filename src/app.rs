@@ -1,23 +1,19 @@
-//! The root component: shared state in context, the router and the layout.
+//! Staff mode's shared state: the campaign shown (default, or chosen and fetched), the
+//! deployment, the ticking "now", the base path, and the language.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
-use crate::components::layout::Layout;
-use crate::components::step_nav::TickStore;
 use crate::domain::campaign::Campaign;
 use crate::domain::presets::{load_default_campaign, Deployment, PRESET_INDEX};
 use crate::domain::text::Lang;
 use crate::domain::vn_time::Clock;
 use crate::i18n::*;
-use crate::pages;
-use crate::web::base_path::base_path;
 use crate::web::clock::BrowserClock;
 use crate::web::fetch::fetch_text;
-use crate::web::navigation::Location;
-use crate::routes::{query_value, Route};
+use crate::routes::query_value;
 use crate::web::prefs::{open_prefs, LANG_KEY};
 
 /// Preference key of the chosen campaign.
@@ -172,41 +168,6 @@ pub fn initial_state(base: String) -> AppState {
     state
 }
 
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
-    let state = initial_state(base_path());
-    let now = state.now;
-    let handle = set_interval_with_handle(move || now.set(BrowserClock.now()), std::time::Duration::from_secs(30));
-    on_cleanup(move || {
-        if let Ok(h) = handle {
-            h.clear();
-        }
-    });
-    let location = Location::start(&state.base);
-    provide_context(location);
-    provide_context(state);
-    provide_context(TickStore::load());
-    provide_context(crate::components::kiosk::kiosk_from_url_and_prefs());
-
-    let stored = open_prefs().get(LANG_KEY).and_then(|code| Lang::from_code(&code)).unwrap_or_default();
-    let page = move || match location.route.get() {
-        Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-        Route::Check => view! { <pages::check::CheckPage/> }.into_any(),
-        Route::Guide => view! { <pages::guide::GuidePage/> }.into_any(),
-        Route::Documents => view! { <pages::documents::DocumentsPage/> }.into_any(),
-        Route::Offices => view! { <pages::offices::OfficesPage/> }.into_any(),
-        Route::Help => view! { <pages::help::HelpPage/> }.into_any(),
-        Route::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
-    };
-    view! {
-        <I18nSubContextProvider initial_locale=Signal::stored(locale_of(stored))>
-            <LangSync/>
-            <Layout>{page}</Layout>
-        </I18nSubContextProvider>
-    }
-}
-
 /// Keeps `<html lang>` and the stored preference in step with the language.
 #[component]
 pub fn LangSync() -> impl IntoView {
@@ -219,7 +180,3 @@ pub fn LangSync() -> impl IntoView {
     });
 }
 
-/// Mounts the app on `<body>`.
-pub fn mount() {
-    leptos::mount::mount_to_body(App);
-}

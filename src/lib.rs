@@ -4,7 +4,7 @@
 //! `domain` and `routes` are plain Rust and build everywhere. Three builds use Leptos:
 //! - `ssr` (native): `site` renders every citizen page to HTML at build time (`bin/prerender`);
 //! - `hydrate` (wasm, this library as a cdylib): the islands of those pages come alive;
-//! - `staff` (wasm, `bin/staff`): staff mode, a client-rendered app (`app`, `components`, `pages`, `staff`).
+//! - `staff` (wasm, `bin/staff`): staff mode, a client-rendered app (`app`, `components`, `staff`).
 
 #![recursion_limit = "512"]
 
@@ -33,7 +33,5 @@ pub mod web;
 pub mod app;
 #[cfg(all(target_arch = "wasm32", feature = "staff"))]
 pub mod components;
-#[cfg(all(target_arch = "wasm32", feature = "staff"))]
-pub mod pages;
 #[cfg(all(target_arch = "wasm32", feature = "staff"))]
 pub mod staff;

@@ -11,8 +11,6 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use hydration_context::SsrSharedContext;
-use leptos::prelude::*;
 use vneid_campaign::domain::campaign::Campaign;
 use vneid_campaign::domain::handout::{qr_file_name, qr_svg, render as render_handout, HandoutTexts};
 use vneid_campaign::domain::presets::Deployment;
@@ -20,7 +18,7 @@ use vneid_campaign::domain::text::Lang;
 use vneid_campaign::domain::vn_time::format_date;
 use vneid_campaign::routes::site::{SitePage, SitePath, MAIN};
 use vneid_campaign::site::context::{Assets, Offered, PageCtx};
-use vneid_campaign::site::shell::Document;
+use vneid_campaign::site::render;
 
 #[derive(serde::Deserialize)]
 struct AssetsFile {
@@ -37,19 +35,7 @@ fn main() {
     }
 }
 
-/// Renders the page in `ctx` to a complete HTML document.
-fn render(ctx: PageCtx, not_found: bool) -> String {
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new_islands())));
-    let html = owner.with(|| {
-        provide_context(ctx);
-        view! { <Document not_found/> }.to_html()
-    });
-    owner.unset();
-    html
-}
-
 fn run() -> Result<(), String> {
-    let _ = any_spawner::Executor::init_futures_executor();
     let mut args = std::env::args().skip(1);
     let usage = "usage: prerender <dist> <assets.json> <site-url>";
     let dist = args.next().ok_or(usage)?;

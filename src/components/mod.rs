@@ -1,12 +1,7 @@
-//! Parts shared by several pages.
+//! Parts of staff mode's client-rendered frame shared by its sections.
 
-pub mod campaign_status;
-pub mod document_line;
-pub mod lang_switch;
 pub mod kiosk;
-pub mod layout;
-pub mod page_title;
+pub mod lang_switch;
 pub mod source_note;
-pub mod step_nav;
 pub mod tr;
 pub mod update_banner;

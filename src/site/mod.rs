@@ -17,6 +17,20 @@ pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod shell;
 
+/// Renders the page in `ctx` to a complete HTML document (`not_found`: the not-found page).
+#[cfg(feature = "ssr")]
+pub fn render(ctx: context::PageCtx, not_found: bool) -> String {
+    use leptos::prelude::*;
+    let _ = any_spawner::Executor::init_futures_executor();
+    let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new_islands())));
+    let html = owner.with(|| {
+        provide_context(ctx);
+        view! { <shell::Document not_found/> }.to_html()
+    });
+    owner.unset();
+    html
+}
+
 use crate::domain::text::Lang;
 use crate::i18n::Locale;
 

@@ -8,6 +8,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const base = process.env.TEST_PUBLIC_URL ?? '/vneid-campaign/';
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The build to test (dist/ unless E2E_DIST names another copy).
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export const chromiumArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -31,7 +33,7 @@ export default defineConfig({
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
   },
   webServer: {
-    command: `node scripts/serve.mjs --dir dist --base ${base} --port ${port}`,
+    command: `node scripts/serve.mjs --dir ${dist} --base ${base} --port ${port}`,
     cwd: root,
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: false,

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::live_now;
-use crate::domain::campaign::{Office, OfficeFilter};
+use crate::domain::campaign::{FilterItem, OfficeFilter};
 use crate::domain::text::Lang;
 use crate::i18n::*;
 use crate::site::locale_of;
@@ -14,9 +14,9 @@ pub fn card_id(office_id: &str) -> String {
     format!("office-{office_id}")
 }
 
-/// Search box and "open now / evenings / weekends"; `offices` are the campaign's offices.
+/// Search box and "open now / evenings / weekends"; `offices` describe the campaign's offices.
 #[island]
-pub fn OfficeFilters(lang: Lang, offices: Vec<Office>) -> impl IntoView {
+pub fn OfficeFilters(lang: Lang, offices: Vec<FilterItem>) -> impl IntoView {
     let locale = locale_of(lang);
     let now = live_now();
     let filter = RwSignal::new(OfficeFilter::default());
@@ -26,7 +26,7 @@ pub fn OfficeFilters(lang: Lang, offices: Vec<Office>) -> impl IntoView {
     // Which cards match; applied to the page's cards once the island runs.
     let matching = Memo::new(move |_| {
         let Some(now) = now.get() else { return None };
-        Some(filter.with(|f| offices.with_value(|list| list.iter().map(|o| (o.id.clone(), f.accepts(o, now))).collect::<Vec<_>>())))
+        Some(filter.with(|f| offices.with_value(|list| list.iter().map(|o| (o.id.clone(), f.accepts_item(o, now))).collect::<Vec<_>>())))
     });
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::campaign::FilterItem;
 use crate::domain::vn_time::format_date;
 use crate::i18n::*;
 use crate::site::context::{current, text, tx};
@@ -51,7 +52,7 @@ pub fn page() -> (String, AnyView) {
         <h1>{heading.clone()}</h1>
         <p>{tx(|l| td_string!(l, offices.intro))}</p>
         {ended}
-        <OfficeFilters lang=p.lang() offices=c.offices.clone()/>
+        <OfficeFilters lang=p.lang() offices=c.offices.iter().map(FilterItem::from).collect()/>
         {cards}
         {visits}
     };

@@ -1,0 +1,128 @@
+//! The pre-rendered citizen pages (issue 16), checked natively: the facts are in the HTML
+//! (no JavaScript needed), nothing clock-dependent is baked in, every address renders.
+
+use std::sync::Arc;
+
+use vneid_campaign::domain::campaign::Campaign;
+use vneid_campaign::domain::presets::Deployment;
+use vneid_campaign::domain::text::Lang;
+use vneid_campaign::routes::site::{SitePage, SitePath, MAIN};
+use vneid_campaign::site::context::{Assets, Offered, PageCtx};
+use vneid_campaign::site::render;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn campaign(path: &str) -> Arc<Campaign> {
+    Arc::new(Campaign::from_json(&read(path)).unwrap_or_else(|e| panic!("{path}: {e:?}")))
+}
+
+const SEEDS: [&str; 5] = ["hcm-q3-2023", "tv-duyen-hai-2023", "dn-tam-thuan-2024", "hn-awareness-2022", "hcm-binh-thanh-2023"];
+
+fn ctx(campaign: Arc<Campaign>, default: &str, lang: Lang, page: SitePage) -> PageCtx {
+    let deployment = Deployment { default_campaign: default.to_string(), fixed_campaign: false, campaigns: SEEDS.iter().map(|s| s.to_string()).collect() };
+    let offered = SEEDS
+        .iter()
+        .map(|id| {
+            let c = campaign_of(id);
+            Offered { id: id.to_string(), area: c.area.clone(), period: "x".into() }
+        })
+        .collect();
+    let id = (campaign.id != default).then(|| campaign.id.clone());
+    PageCtx {
+        campaign,
+        deployment: Arc::new(deployment),
+        offered: Arc::new(offered),
+        path: SitePath { lang, campaign: id, page },
+        base: "/vneid-campaign/".into(),
+        site_url: "https://example.github.io/vneid-campaign/".into(),
+        assets: Arc::new(Assets { css: "assets/main.css".into(), js: "pkg/site.js".into(), wasm: "pkg/site_bg.wasm".into() }),
+    }
+}
+
+fn campaign_of(id: &str) -> Arc<Campaign> {
+    campaign(&format!("public/campaigns/{id}.json"))
+}
+
+#[test]
+fn the_offices_page_holds_the_address_and_the_weekly_hours_in_its_html() {
+    let html = render(ctx(campaign_of("hcm-q3-2023"), "hcm-q3-2023", Lang::Vi, SitePage::Offices), false);
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"vi\">"), "{}", &html[..80]);
+    assert!(html.contains("Số 243 Cách Mạng Tháng 8"), "address");
+    assert!(html.contains("Thứ Hai – Thứ Sáu: 07:30–11:30, 13:00–17:00"), "weekly hours");
+    assert!(html.contains("Nguồn: Kế hoạch 2333/KH-BCĐ-CQTT, mục III.6.2"), "source");
+    assert!(html.contains(r#"<link rel="alternate" hreflang="en" href="https://example.github.io/vneid-campaign/en/offices/">"#));
+    assert!(html.contains(r#"<base href="/vneid-campaign/">"#));
+    // The live status is an island, empty at build time: nothing here depends on the clock.
+    assert!(html.contains("data-component=\"OfficeStatus_"), "status island");
+    assert_eq!(html.matches(r#"data-live="office" class="status live"> </p>"#).count(), 2, "both statuses empty until the island runs");
+    assert!(!html.contains("Đang mở cửa,") && !html.contains("Đang đóng cửa"), "no status baked in");
+    // The filters are an island hidden until it runs: without JavaScript every office shows.
+    assert!(html.contains("data-component=\"OfficeFilters_"));
+    assert_eq!(html.matches("class=\"card office\"").count(), 4);
+}
+
+#[test]
+fn english_pages_are_english_and_link_back() {
+    let html = render(ctx(campaign_of("hcm-q3-2023"), "hcm-q3-2023", Lang::En, SitePage::Guide), false);
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"));
+    assert!(html.contains("Install the VNeID app") && html.contains("Wait for the approval SMS"));
+    assert!(html.contains(r#"href="guide/" hreflang="vi" lang="vi""#), "the switch links to the same page in Vietnamese");
+    assert!(html.contains("<details>"), "steps open without JavaScript");
+}
+
+#[test]
+fn special_days_and_visits_of_a_campaign_file_reach_the_page() {
+    let c = campaign("tests/fixtures/special-days.json");
+    let html = render(ctx(c, "fixture-special-days", Lang::Vi, SitePage::Offices), false);
+    assert!(html.contains("02/09/2023: nghỉ (Nghỉ lễ Quốc khánh)"));
+    assert!(html.contains("03/09/2023: 07:30–11:30 (Làm bù)"));
+    assert!(html.contains("09/09/2023, 08:00–11:00: Chung cư Cách Mạng Tháng 8"));
+    // The live status applies them: they travel in the island's props.
+    assert!(html.contains("&quot;special&quot;:[{&quot;date&quot;:&quot;2023-09-02&quot;"), "special days in the island props");
+}
+
+#[test]
+fn every_address_of_every_campaign_renders_with_sources_and_no_untranslated_text() {
+    let mut pages: Vec<SitePage> = MAIN.iter().map(|(p, _)| *p).filter(|p| !matches!(p, SitePage::Check { .. })).collect();
+    pages.extend(SitePath::all_check_pages());
+    for id in SEEDS {
+        let c = campaign_of(id);
+        for lang in Lang::ALL {
+            for page in &pages {
+                let html = render(ctx(c.clone(), "hcm-q3-2023", lang, *page), false);
+                let path = SitePath { lang, campaign: (id != "hcm-q3-2023").then(|| id.to_string()), page: *page }.path();
+                assert!(html.contains("<h1>"), "{path}: a heading");
+                for leftover in ["%date", "%time", "%days", "{{", "check.case", "check.where", "steps.", "sources.", "help.sms", "help.scam", "?age="] {
+                    assert!(!html.contains(leftover), "{path}: {leftover}");
+                }
+                if let SitePage::Check { answers, reopen: None } = page {
+                    if let Some(plan) = answers.plan() {
+                        assert!(html.contains("class=\"source\""), "{path}: the result carries its sources");
+                        assert_eq!(html.contains("id=\"where\""), !plan.steps.is_empty(), "{path}: where to go, when there is somewhere to go");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_questions_are_links_to_their_answers_pages() {
+    let html = render(ctx(campaign_of("hcm-q3-2023"), "hcm-q3-2023", Lang::Vi, MAIN[1].0), false);
+    for code in ["under6", "6to14", "14plus"] {
+        assert!(html.contains(&format!("href=\"check/{code}/\"")), "{code}");
+    }
+    let c = campaign_of("dn-tam-thuan-2024");
+    let answers = vneid_campaign::domain::pathway::Answers::from_query("age=14plus&card=have&level=2");
+    let html = render(ctx(c, "hcm-q3-2023", Lang::En, SitePage::Check { answers, reopen: Some(vneid_campaign::domain::pathway::Question::Card) }), false);
+    assert!(html.contains("href=\"en/c/dn-tam-thuan-2024/check/14plus/none/2/\""), "changing the card keeps the level");
+    assert!(html.contains("aria-current=\"true\""), "the current answer is marked");
+}
+
+#[test]
+fn the_not_found_page_offers_both_homes() {
+    let html = render(ctx(campaign_of("hcm-q3-2023"), "hcm-q3-2023", Lang::Vi, SitePage::Home), true);
+    assert!(html.contains("Không tìm thấy trang") && html.contains("href=\"./\"") && html.contains("href=\"en/\""));
+}
