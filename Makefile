@@ -11,8 +11,11 @@ PORT ?= 8080
 # The deployment's full address, printed and encoded in the handout's QR code.
 SITE_URL ?= http://127.0.0.1:$(PORT)$(PUBLIC_URL)
 export SITE_URL
-# Budget for the first load of the home page, KB (1,024 bytes) gzip: `make test-e2e` fails above it.
-SIZE_BUDGET_KB ?= 250
+# Budget for the first load of the home page (its HTML, CSS, the islands' JS and wasm), KB
+# (1,024 bytes) gzip: `make test-e2e` fails above it. The issue's aim is 100; see README, Size.
+SIZE_BUDGET_KB ?= 150
+# Budget for the bytes before the first content: the largest citizen page's HTML plus the CSS.
+CONTENT_BUDGET_KB ?= 20
 
 .PHONY: all setup setup-build serve dist test test-native test-wasm test-e2e lighthouse bench bench-staff size clean
 
@@ -51,7 +54,7 @@ test-wasm:
 
 test-e2e:
 	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
-	node scripts/size.mjs dist --budget-kb $(SIZE_BUDGET_KB)
+	node scripts/size.mjs dist --budget-kb $(SIZE_BUDGET_KB) --content-budget-kb $(CONTENT_BUDGET_KB)
 	TEST_PUBLIC_URL="$(TEST_PUBLIC_URL)" playwright test -c tests/e2e
 
 ## Lighthouse (mobile, one run per page) on /, /guide and /offices of dist/ (rebuilt for $(TEST_PUBLIC_URL) unless it

@@ -39,7 +39,7 @@ const CHROME_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 /** Pages, as paths under the base ('' is the home page). */
-const PAGES = ['', 'guide', 'offices'];
+const PAGES = ['', 'guide/', 'offices/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 /** Targets (scores out of 100); only the asserted ones fail --assert. */
 const TARGETS = {
@@ -180,7 +180,7 @@ try {
     const t0 = performance.now();
     const { lhr, html } = await audit(url);
     mkdirSync(reportDir, { recursive: true });
-    writeFileSync(join(reportDir, `${path || 'home'}.html`), html);
+    writeFileSync(join(reportDir, `${path.replace(/\/$/, '') || 'home'}.html`), html);
     lighthouseVersion = lhr.lighthouseVersion;
     userAgent = lhr.environment?.hostUserAgent;
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);

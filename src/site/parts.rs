@@ -40,13 +40,17 @@ pub fn source_word(locale: Locale, word: Word) -> String {
     .to_string()
 }
 
+/// The source label of a piece of built-in guidance, for the campaign shown.
+pub fn fact_source_text(fact: Fact) -> String {
+    let p = current();
+    let words = |w| p.word(w);
+    describe(fact.basis(), &p.campaign, p.lang(), &words)
+}
+
 /// The source line of a piece of built-in guidance, for the campaign shown.
 #[component]
 pub fn FactSource(fact: Fact) -> impl IntoView {
-    let p = current();
-    let words = |w| p.word(w);
-    let label = describe(fact.basis(), &p.campaign, p.lang(), &words);
-    view! { <p class="source">{label}</p> }
+    view! { <p class="source">{fact_source_text(fact)}</p> }
 }
 
 /// The source line of facts from the campaign file (an object's `source`), or of one of

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::context::{current, text, tx};
-use super::islands::boot::{KioskGuard, LangMemory, UpdateBanner};
+use super::islands::boot::PageBoot;
 use super::pages;
 use super::parts::document_line;
 use crate::domain::text::Lang;
@@ -70,14 +70,12 @@ pub fn Document(#[prop(optional)] not_found: bool) -> impl IntoView {
                 <nav class="site-nav" aria-label=td_string!(locale, nav.label)>
                     <ul>{nav}</ul>
                 </nav>
-                <KioskGuard lang home="./".to_string() is_home/>
-                <UpdateBanner lang base=p.base.clone() group=group_key/>
+                <PageBoot lang base=p.base.clone() group=group_key home="./".to_string() is_home alternate=p.href_lang(other)/>
                 <main id="main" tabindex="-1">{body}</main>
                 <footer class="site-footer">
                     <p>{text(&p.campaign.issuer)} " · " {document_line()} " · " {td_string!(locale, footer.offline)}</p>
                     <p class="gloss" lang="vi">{td_string!(locale, common.qlhc_full)}</p>
                 </footer>
-                <LangMemory lang alternate=p.href_lang(other) is_home/>
                 <script type="module" inner_html=script></script>
             </body>
         </html>

@@ -28,21 +28,32 @@ export function at(path, lang = 'vi', campaign = null) {
 
 /** The app as a citizen sees it. */
 export class AppPage {
-  constructor(page) {
+  constructor(page, baseURL) {
     this.page = page;
+    this.baseURL = baseURL;
   }
 
-  /** Opens an address (relative to the sub-path) and waits for its heading. */
+  /**
+   * Opens an address (relative to the sub-path) as from outside the site (no referrer)
+   * and waits for its heading. A home page opened so goes to the remembered language.
+   */
   async open(path = '') {
     const response = await this.page.goto(path);
     await expect(this.heading).toBeVisible();
     return response;
   }
 
+  /** Opens an address as a link inside the site would (same-origin referrer). */
+  async openFromSite(path = '') {
+    const response = await this.page.goto(path, { referer: this.baseURL });
+    await expect(this.heading).toBeVisible();
+    return response;
+  }
+
   /**
-   * Waits until the islands of the page have started: the last island of every page
-   * (the language memory) stores the page's language once it runs, which the
-   * fixture's init script notes in `window.__islandsStarted`.
+   * Waits until the islands of the page have started: the language memory (on every
+   * page) stores the page's language once it runs, which the fixture's init script
+   * notes in `window.__islandsStarted`.
    */
   async islandsStarted(timeout = 20_000) {
     await this.page.waitForFunction(() => window.__islandsStarted === true, null, { timeout });
@@ -81,12 +92,16 @@ export class AppPage {
   }
 }
 
-/** Marks `window.__islandsStarted` when the language-memory island stores the language. */
+/**
+ * Marks `window.__islandsStarted` once the language memory has stored the page's language:
+ * the start-up script brings every island of the page to life in one go, and their first
+ * effects run together afterwards, so by the next task all of them have run.
+ */
 function noteIslandsStarted() {
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
     const result = setItem.call(this, key, value);
-    if (key === 'vneid-campaign:lang') window.__islandsStarted = true;
+    if (key === 'vneid-campaign:lang') setTimeout(() => { window.__islandsStarted = true; }, 0);
     return result;
   };
 }
@@ -115,7 +130,7 @@ export const test = base.extend({
       if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) foreign.push(req.url());
     });
     await page.addInitScript(noteIslandsStarted);
-    await use(new AppPage(page));
+    await use(new AppPage(page, baseURL));
     const appErrors = errors
       .filter((e) => {
         // The browser's own report of a page answered 404 or 503 on purpose (see above).

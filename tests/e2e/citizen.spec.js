@@ -1,8 +1,12 @@
 // The citizen's guide (issue 3): the questions, the checklist, the steps with
-// ticks, office statuses at fixed Vietnam times, special days and visits.
+// ticks, office statuses at fixed Vietnam times.
+//
+// Special days and mobile-team visits, and a campaign file that cannot be read, are
+// build-time matters now (campaign files are read by the prerender): they are tested
+// natively, not here.
 import { test, expect } from './app.js';
 
-// These tests replace campaign files with page.route, which a service worker would bypass.
+// The service worker is tested in offline.spec.js; here every page comes straight from the server.
 test.use({ serviceWorkers: 'block' });
 
 const ANSWER = {
@@ -17,7 +21,7 @@ const ANSWER = {
   nophone: 'Tôi không có điện thoại thông minh',
 };
 
-/** Every age group × card status (and both levels where the level is asked), with what the checklist must say. */
+/** Every age group × card status (and every level where the level is asked), with what the checklist must say. */
 const CASES = [
   { answers: ['14plus', 'have', '2'], lead: 'Mang thẻ CCCD gắn chip còn hiệu lực đến cơ quan Công an', steps: ['Cài ứng dụng VNeID', 'Mức 2: đăng ký tại cơ quan Công an', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID', 'Dùng VNeID để đăng nhập Cổng dịch vụ công quốc gia'], bring: 'Thẻ Căn cước công dân gắn chip', offices: 3 },
   { answers: ['14plus', 'have', '1'], lead: 'Bạn tự đăng ký mức 1 trên ứng dụng VNeID', steps: ['Cài ứng dụng VNeID', 'Mức 1: tự đăng ký trên ứng dụng', 'Chờ tin nhắn phê duyệt', 'Kích hoạt và đăng nhập VNeID'], bring: 'Thẻ Căn cước công dân gắn chip', where: 'Không cần đến cơ quan Công an.' },
@@ -34,152 +38,204 @@ const CASES = [
   { answers: ['under6', 'have'], lead: 'Trẻ đã có thẻ', steps: [] },
 ];
 
-const KEYS = ['age', 'card', 'level'];
-
 for (const c of CASES) {
-  test(`questions → checklist for ${c.answers.join(' / ')}`, async ({ app, page }) => {
-    await app.open('check');
+  test(`questions → checklist for ${c.answers.join(' / ')}`, async ({ app, page, baseURL }) => {
+    await app.open('check/');
     for (const [i, code] of c.answers.entries()) {
       // The total is known once the age is: children are not asked about levels.
       await expect(page.getByText(`Câu hỏi ${i + 1} trên ${i === 0 ? 3 : c.answers.length}`)).toBeVisible();
       await page.getByRole('link', { name: ANSWER[code], exact: true }).click();
+      // The answers so far are the address (a page of its own).
+      await expect(page).toHaveURL(`${baseURL}check/${c.answers.slice(0, i + 1).join('/')}/`);
     }
-    // The answers are the address, so the result can be shared.
-    const query = new URL(page.url()).searchParams;
-    c.answers.forEach((code, i) => expect(query.get(KEYS[i])).toBe(code));
-    expect(query.has('level')).toBe(c.answers.length === 3);
     await expect(page.getByRole('heading', { name: 'Việc bạn cần làm' })).toBeVisible();
     await expect(page.locator('.result .lead')).toContainText(c.lead);
     await expect(page.locator('.step-title')).toHaveText(c.steps);
     if (c.bring) await expect(page.locator('#bring')).toContainText(c.bring);
     if (c.where) await expect(page.locator('#where')).toContainText(c.where);
     if (c.offices !== undefined) await expect(page.locator('#where article')).toHaveCount(c.offices);
+    // Every statement of the result has its source.
+    await expect(page.locator('.result p.source')).toContainText(/Nguồn|Quy định hiện nay|Lời khuyên chung/);
     // Reloading the shared address gives the same checklist.
     await page.reload();
     await expect(page.locator('.step-title')).toHaveText(c.steps);
   });
 }
 
-test('an answer can be changed from the result, and back goes to the previous screen', async ({ app, page }) => {
-  await app.open('check?age=14plus&card=have&level=2');
+test('the level question offers a third answer for people without a smartphone', async ({ app, page }) => {
+  await app.open('check/14plus/have/');
+  await expect(page.getByText('Câu hỏi 3 trên 3')).toBeVisible();
+  await expect(page.locator('.question a.choice')).toHaveText([ANSWER[2], ANSWER[1], ANSWER.nophone]);
+  await app.open('en/check/14plus/have/');
+  await expect(page.locator('.question a.choice')).toHaveText(['Level 2: in person at a police office', 'Level 1: by myself in the app', 'I have no smartphone']);
+});
+
+test('an answer can be changed from the result, later answers are kept, and back goes to the previous page', async ({ app, page, baseURL }) => {
+  await app.open('check/14plus/have/2/');
   await expect(page.locator('#where article')).toHaveCount(3);
   await page.getByRole('link', { name: /Thay đổi.*Người đó đã có thẻ/ }).click();
+  await expect(page).toHaveURL(`${baseURL}check/14plus/have/2/change-card/`);
+  await expect(page.getByText('Câu hỏi 2 trên 3')).toBeVisible();
   const current = page.getByRole('link', { name: ANSWER.have, exact: true });
   await expect(current).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('.question [aria-current]')).toHaveCount(1);
   await page.getByRole('link', { name: ANSWER.none, exact: true }).click();
+  await expect(page).toHaveURL(`${baseURL}check/14plus/none/2/`);
   await expect(page.locator('.result .lead')).toContainText('Từ đủ 14 tuổi mà chưa có thẻ');
-  expect(new URL(page.url()).search).toBe('?age=14plus&card=none&level=2');
   await page.goBack();
+  await expect(page).toHaveURL(`${baseURL}check/14plus/have/2/change-card/`);
   await expect(page.getByRole('link', { name: ANSWER.have, exact: true })).toHaveAttribute('aria-current', 'true');
+  // "Back to the previous question" reopens the age, keeping the answers.
+  await page.getByRole('link', { name: 'Quay lại câu trước' }).click();
+  await expect(page).toHaveURL(`${baseURL}check/14plus/have/2/change-age/`);
+  await expect(page.getByRole('link', { name: ANSWER['14plus'], exact: true })).toHaveAttribute('aria-current', 'true');
   // A child's answers drop the level question.
-  await app.open('check?age=14plus&card=have&level=1&q=age');
+  await app.open('check/14plus/have/1/change-age/');
   await page.getByRole('link', { name: ANSWER.under6, exact: true }).click();
-  expect(new URL(page.url()).search).toBe('?age=under6&card=have');
+  await expect(page).toHaveURL(`${baseURL}check/under6/have/`);
   await expect(page.locator('.result .lead')).toContainText('Trẻ đã có thẻ');
+  // Starting again clears the answers.
+  await page.getByRole('link', { name: 'Làm lại từ đầu' }).click();
+  await expect(page).toHaveURL(`${baseURL}check/`);
+  await expect(page.getByText('Câu hỏi 1 trên 3')).toBeVisible();
+  await expect(page.locator('.question [aria-current]')).toHaveCount(0);
 });
 
 test('the questions can be answered with the keyboard alone', async ({ app, page }) => {
-  await app.open('check');
+  await app.open('check/');
   for (const code of ['14plus', 'have', '2']) {
+    await expect(page.locator('.question')).toBeVisible();
     const link = page.getByRole('link', { name: ANSWER[code], exact: true });
-    // Tab until the answer has focus, then press Enter.
+    // Tab until the answer has focus, then press Enter (each answer is a new page).
     for (let i = 0; i < 40 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(link).toBeFocused();
-    await page.keyboard.press('Enter');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
   }
   await expect(page.getByRole('heading', { name: 'Việc bạn cần làm' })).toBeVisible();
+  // A step opens from the keyboard too.
+  const summary = app.step('install').locator('summary');
+  for (let i = 0; i < 40 && !(await summary.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(summary).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.step('install').locator('details')).toHaveAttribute('open', '');
 });
 
 test('steps open one by one or all at once, and ticks survive a reload until cleared', async ({ app, page }) => {
-  await app.open('guide');
-  const install = page.getByRole('button', { name: /Cài ứng dụng VNeID/ });
-  await expect(install).toHaveAttribute('aria-expanded', 'false');
-  await install.click();
-  await expect(install).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.getByText('Chỉ tải ứng dụng VNeID từ kho ứng dụng App Store')).toBeVisible();
-  await expect(page.locator('.step-or')).toHaveText('Bước hoặc'.replace('Bước ', ''));
-  await expect(page.locator('li[data-step="portal"] .tag').first()).toHaveText('không bắt buộc');
-  await page.getByRole('button', { name: 'Mở tất cả các bước' }).click();
-  await expect(page.getByRole('button', { expanded: true })).toHaveCount(7);
-  const tick = page.locator('li[data-step="install"]').getByLabel('Tôi đã làm xong bước này');
-  await tick.check();
-  await expect(page.locator('li[data-step="install"] .tag-done')).toBeVisible();
+  await app.open('guide/');
+  const install = app.step('install');
+  const details = install.locator('details');
+  const body = install.getByText('Chỉ tải ứng dụng VNeID từ kho ứng dụng App Store (iPhone) hoặc Google Play (Android).');
+  await expect(details).not.toHaveAttribute('open');
+  await expect(body).toBeHidden();
+  await install.locator('summary.step-heading').click();
+  await expect(details).toHaveAttribute('open', '');
+  await expect(body).toBeVisible();
+  await expect(install.locator('p.source')).toContainText('Nguồn');
+  await install.locator('summary.step-heading').click();
+  await expect(body).toBeHidden();
+  await expect(page.locator('.step-or')).toHaveText('hoặc');
+  await expect(app.step('portal').locator('.tag').first()).toHaveText('không bắt buộc');
+  // The step tools are an island: shown once it runs.
+  const openAll = page.getByRole('button', { name: 'Mở tất cả các bước' });
+  await expect(openAll).toBeVisible();
+  await expect(openAll).toHaveAttribute('aria-expanded', 'false');
+  await openAll.click();
+  await expect(page.locator('.step-nav details[open]')).toHaveCount(6);
+  const closeAll = page.getByRole('button', { name: 'Đóng tất cả các bước' });
+  await expect(closeAll).toHaveAttribute('aria-expanded', 'true');
+  await closeAll.click();
+  await expect(page.locator('.step-nav details[open]')).toHaveCount(0);
+  await openAll.click();
+  await expect(page.locator('.step-nav details[open]')).toHaveCount(6);
+
+  await app.islandsStarted();
+  await app.tick('install').check();
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks'))).toBeTruthy();
+  await expect(page.getByRole('button', { name: 'Xóa các dấu đã làm xong' })).toBeVisible();
   await page.reload();
-  await page.getByRole('button', { name: 'Mở tất cả các bước' }).click();
-  await expect(page.locator('li[data-step="install"]').getByLabel('Tôi đã làm xong bước này')).toBeChecked();
-  await expect(page.locator('li[data-step="level1"]').getByLabel('Tôi đã làm xong bước này')).not.toBeChecked();
+  // The tick is set by its island after load.
+  await expect(app.tick('install')).toBeChecked();
+  await expect(app.tick('level1')).not.toBeChecked();
   // The same tick shows in a personal checklist that has the step.
-  await app.open('check?age=14plus&card=have&level=2');
-  await expect(page.locator('li[data-step="install"] .tag-done')).toBeVisible();
+  await app.open('check/14plus/have/2/');
+  await expect(app.tick('install')).toBeChecked();
   await page.getByRole('button', { name: 'Xóa các dấu đã làm xong' }).click();
-  await page.reload();
-  await expect(page.locator('li[data-step="install"] .tag-done')).toBeHidden();
+  await expect(app.tick('install')).not.toBeChecked();
   await expect(page.getByRole('button', { name: 'Xóa các dấu đã làm xong' })).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Mở tất cả các bước' })).toBeVisible();
+  await app.islandsStarted();
+  await expect(app.tick('install')).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Xóa các dấu đã làm xong' })).toBeHidden();
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks'))).toBeNull();
+});
+
+test('a ticked step says "done" in its heading, and only a ticked one', async ({ app, page }) => {
+  await app.open('guide/');
+  await app.islandsStarted();
+  const install = app.step('install');
+  // Closed steps show it too: the mark is in the step's title line.
+  await expect(page.locator('.step .tag-done').filter({ visible: true })).toHaveCount(0);
+  await install.locator('summary').click();
+  await app.tick('install').check();
+  await expect(install.locator('.tag-done')).toBeVisible();
+  await expect(install.locator('.tag-done')).toHaveText('Đã xong');
+  await install.locator('summary').click();
+  await expect(install.locator('.tag-done')).toBeVisible();
+  await expect(page.locator('.step .tag-done').filter({ visible: true })).toHaveCount(1);
+  await install.locator('summary').click();
+  await app.tick('install').uncheck();
+  await expect(page.locator('.step .tag-done').filter({ visible: true })).toHaveCount(0);
 });
 
 test('office statuses at fixed Vietnam times, seen from New York', async ({ app, page }) => {
-  const team = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /Công an Quận 3/ }) });
-  const wards = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /12 phường/ }) });
+  const team = page.locator('#office-district-team [data-live="office"]');
+  const wards = page.locator('#office-ward-police [data-live="office"]');
   // Monday 26/06/2023 12:00 in Vietnam: both closed, both open at 13:00.
   await page.clock.setFixedTime(new Date('2023-06-26T05:00:00Z'));
-  await app.open('offices');
-  await expect(team).toContainText('Đang đóng cửa, mở lại hôm nay lúc 13:00');
-  await expect(wards).toContainText('Đang đóng cửa, mở lại hôm nay lúc 13:00');
+  await app.open('offices/');
+  await expect(team).toHaveText('Đang đóng cửa, mở lại hôm nay lúc 13:00');
+  await expect(wards).toHaveText('Đang đóng cửa, mở lại hôm nay lúc 13:00');
   // Sunday 25/06/2023 10:00: the district team opens on Monday at 07:30, the wards are open until 11:30.
   await page.clock.setFixedTime(new Date('2023-06-25T03:00:00Z'));
   await page.reload();
-  await expect(team).toContainText('Đang đóng cửa, mở lại ngày mai (Thứ Hai) lúc 07:30');
-  await expect(wards).toContainText('Đang mở cửa, đến 11:30');
+  await expect(team).toHaveText('Đang đóng cửa, mở lại ngày mai (Thứ Hai) lúc 07:30');
+  await expect(wards).toHaveText('Đang mở cửa, đến 11:30');
+  // The same in the personal checklist's offices.
+  await app.open('check/14plus/have/2/');
+  await expect(page.locator('#where #office-district-team [data-live="office"]')).toHaveText('Đang đóng cửa, mở lại ngày mai (Thứ Hai) lúc 07:30');
   // The same in English.
-  await page.getByRole('button', { name: 'English', exact: true }).click();
-  await expect(page.getByRole('article').first()).toContainText('Closed now, opens tomorrow (Monday) at 07:30');
+  await app.open('offices/');
+  await app.languageSwitch('English').click();
+  await expect(app.heading).toHaveText('Where to go and opening hours');
+  await expect(team).toHaveText('Closed now, opens tomorrow (Monday) at 07:30');
+  await expect(wards).toHaveText('Open now, until 11:30');
 });
 
-test('special days and mobile-team visits from a campaign file change the office status', async ({ app, page }) => {
-  // Test data injected into a fetched campaign file (the real documents announce none).
-  await page.route('**/campaigns/tv-duyen-hai-2023.json', async (route) => {
-    const campaign = await (await route.fetch()).json();
-    campaign.offices[1].opening_hours = 'Mo-Fr 07:30-11:30,13:00-17:00';
-    campaign.offices[1].special_days = [
-      { date: '2023-09-04', hours: 'off', reason: { vi: 'Nghỉ lễ Quốc khánh', en: 'National Day holiday' } },
-    ];
-    campaign.visits = [
-      { date: '2023-09-09', hours: '08:00-11:00', place: { vi: 'Chợ Duyên Hải', en: 'Duyên Hải market' }, office: 'working-groups' },
-      { date: '2023-08-01', place: { vi: 'Buổi đã qua', en: 'A past visit' } },
-    ];
-    await route.fulfill({ json: campaign });
-  });
-  // Monday 04/09/2023 09:00 in Vietnam.
-  await page.clock.setFixedTime(new Date('2023-09-04T02:00:00Z'));
-  await app.open('offices?c=tv-duyen-hai-2023');
-  const commune = page.getByRole('article').nth(1);
-  await expect(commune).toContainText('Đang đóng cửa, mở lại ngày mai (Thứ Ba) lúc 07:30');
-  await expect(commune).toContainText('04/09/2023: nghỉ (Nghỉ lễ Quốc khánh)');
-  const visits = page.getByRole('region', { name: 'Lịch tổ lưu động' });
-  await expect(visits).toContainText('09/09/2023, 08:00–11:00: Chợ Duyên Hải');
-  await expect(visits).not.toContainText('Buổi đã qua');
-  await page.getByLabel('Đang mở cửa').check();
-  await expect(page.getByRole('article')).toHaveCount(0);
+test('on a screen left open, an office status follows the clock', async ({ app, page }) => {
+  // Monday 26/06/2023 11:29:00 in Vietnam: open until 11:30; a minute later, closed until 13:00.
+  await page.clock.install({ time: new Date('2023-06-26T04:29:00Z') });
+  await app.open('offices/');
+  const team = page.locator('#office-district-team [data-live="office"]');
+  await expect(team).toHaveText('Đang mở cửa, đến 11:30');
+  await page.clock.fastForward('01:30');
+  await expect(team).toHaveText('Đang đóng cửa, mở lại hôm nay lúc 13:00');
 });
 
-test('a campaign file that cannot be read leaves the shown campaign and says why', async ({ app, page }) => {
-  await page.route('**/campaigns/hn-awareness-2022.json', (route) => route.fulfill({ body: '{"format_version": 1,', contentType: 'application/json' }));
-  await app.open('');
-  await page.getByLabel('Chiến dịch').selectOption('hn-awareness-2022');
-  await expect(page.getByRole('alert')).toContainText('Không tải được chiến dịch đã chọn');
-  await expect(page.getByRole('alert')).toContainText('campaigns/hn-awareness-2022.json');
-  await expect(page.locator('.campaign-area')).toContainText('Quận 3');
-  await expect(page.getByLabel('Chiến dịch')).toHaveValue('hcm-q3-2023');
-});
-
-test('in-app links navigate without reloading, and back returns', async ({ app, page }) => {
+test('every link is a plain page load, and back returns', async ({ app, page, baseURL }) => {
   await app.open('');
   await page.evaluate(() => { window.__sameDocument = true; });
   await app.nav().getByRole('link', { name: 'Trợ giúp' }).click();
+  await expect(page).toHaveURL(`${baseURL}help/`);
   await expect(app.heading).toHaveText('Trợ giúp và cảnh giác lừa đảo');
   await expect(app.nav().getByRole('link', { name: 'Trợ giúp' })).toHaveAttribute('aria-current', 'page');
-  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
+  // The help page's topics open natively.
+  const topic = page.locator('details.topic').first();
+  await topic.locator('summary').click();
+  await expect(topic).toHaveAttribute('open', '');
+  await expect(topic.locator('p.source')).toBeVisible();
   await page.goBack();
+  await expect(page).toHaveURL(baseURL);
   await expect(app.heading).toHaveText('Đăng ký và kích hoạt tài khoản định danh điện tử');
-  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });

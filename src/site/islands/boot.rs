@@ -7,11 +7,21 @@ use crate::domain::text::Lang;
 use crate::i18n::*;
 use crate::site::locale_of;
 
+/// What every page needs once it runs: the service worker and its update banner, kiosk mode
+/// and the language memory (one island, so one set of props and one export).
+#[island]
+pub fn PageBoot(lang: Lang, base: String, group: String, home: String, is_home: bool, alternate: String) -> impl IntoView {
+    view! {
+        {kiosk_guard(lang, home, is_home)}
+        {update_banner(lang, base, group)}
+        {lang_memory(lang, alternate, is_home)}
+    }
+}
+
 /// Registers the service worker for the site at `base` (`/` or `/sub/`), asks it to keep
 /// the pages of this campaign and language (`group`) for offline use, and offers a
 /// waiting update; the update is applied only from the button.
-#[island]
-pub fn UpdateBanner(lang: Lang, base: String, group: String) -> impl IntoView {
+fn update_banner(lang: Lang, base: String, group: String) -> impl IntoView {
     let locale = locale_of(lang);
     let ready = RwSignal::new(false);
     #[cfg(target_arch = "wasm32")]
@@ -44,8 +54,7 @@ pub const KIOSK_IDLE_KEY: &str = "kiosk_idle";
 /// Kiosk mode (on with `?kiosk=1` or from staff settings, off with `?kiosk=0`): larger
 /// text, outside links as QR codes (`html.kiosk`), and an idle timer that warns, then
 /// wipes the ticks and goes to `home` (the deployment's default home page).
-#[island]
-pub fn KioskGuard(lang: Lang, home: String, is_home: bool) -> impl IntoView {
+fn kiosk_guard(lang: Lang, home: String, is_home: bool) -> impl IntoView {
     let locale = locale_of(lang);
     let warning = RwSignal::new(None::<u32>);
     #[cfg(target_arch = "wasm32")]
@@ -120,8 +129,7 @@ pub const LANG_KEY: &str = "lang";
 /// Remembers the language of the pages read on this device; opening a home page in the
 /// other language from outside the site (a QR code, a bookmark) goes to `alternate`, the
 /// same page in the remembered language.
-#[island]
-pub fn LangMemory(lang: Lang, alternate: String, is_home: bool) -> impl IntoView {
+fn lang_memory(lang: Lang, alternate: String, is_home: bool) {
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {
         let prefs = crate::web::prefs::open_prefs();

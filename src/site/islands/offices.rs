@@ -1,5 +1,6 @@
 //! The offices page's search and filters: they hide the cards (rendered at build time)
-//! that do not match. Hidden until the island runs: without JavaScript every office shows.
+//! that do not match. Shown but disabled until the island runs (so nothing shifts when it
+//! starts); without JavaScript every office shows.
 
 use leptos::prelude::*;
 
@@ -46,10 +47,16 @@ pub fn OfficeFilters(lang: Lang, offices: Vec<FilterItem>) -> impl IntoView {
         }
     };
     view! {
-        <form class="card filters" role="search" hidden=move || !running.get() on:submit=|ev| ev.prevent_default()>
+        <form class="card filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="office-search">{td_string!(locale, offices.search_label)}</label>
-            <input id="office-search" type="search" autocomplete="off" on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))/>
-            <fieldset>
+            <input
+                id="office-search"
+                type="search"
+                autocomplete="off"
+                disabled=move || !running.get()
+                on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
+            />
+            <fieldset disabled=move || !running.get()>
                 <legend>{td_string!(locale, offices.filter_legend)}</legend>
                 <label class="check">
                     <input type="checkbox" on:change=toggle(|f, on| f.open_now = on)/>

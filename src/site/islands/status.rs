@@ -26,9 +26,9 @@ pub fn day_name(locale: Locale, day: usize) -> &'static str {
 
 /// The campaign's status from the clock. `ended_at_build` is true when the campaign had
 /// already ended when the site was built (an end is final, so the page says so from the
-/// first paint); `children` (the "may be out of date" note) show only once it has ended.
+/// first paint); `note` and its `note_source` ("may be out of date") show only once it has ended.
 #[island]
-pub fn CampaignStatus(lang: Lang, start: String, end: String, ended_at_build: bool, children: Children) -> impl IntoView {
+pub fn CampaignStatus(lang: Lang, start: String, end: String, ended_at_build: bool, note: String, note_source: String) -> impl IntoView {
     let locale = locale_of(lang);
     let now = live_now();
     let (start, end) = (parse_iso_date(&start), parse_iso_date(&end));
@@ -60,7 +60,10 @@ pub fn CampaignStatus(lang: Lang, start: String, end: String, ended_at_build: bo
     view! {
         <div class=class data-live="campaign">
             <p role="status"><strong>{text}</strong></p>
-            <div hidden=move || !ended()>{children()}</div>
+            <div hidden=move || !ended()>
+                <p>{note}</p>
+                <p class="source">{note_source}</p>
+            </div>
         </div>
     }
 }

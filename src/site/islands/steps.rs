@@ -82,7 +82,7 @@ pub fn StepTick(lang: Lang, step: String) -> impl IntoView {
     }
 }
 
-/// "Open all steps / close all steps" and "clear my ticks"; hidden until the island runs.
+/// "Open all steps / close all steps" and "clear my ticks"; invisible (keeping its room) until the island runs.
 #[island]
 pub fn StepTools(lang: Lang) -> impl IntoView {
     let locale = locale_of(lang);
@@ -103,7 +103,7 @@ pub fn StepTools(lang: Lang) -> impl IntoView {
         }
     };
     view! {
-        <div class="step-tools" hidden=move || !running.get()>
+        <div class="step-tools" class:pending=move || !running.get()>
             <button type="button" class="link-button" aria-expanded=move || if all_open.get() { "true" } else { "false" } on:click=toggle_all>
                 {move || if all_open.get() { td_string!(locale, steps.hide_all) } else { td_string!(locale, steps.show_all) }}
             </button>

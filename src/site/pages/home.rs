@@ -9,7 +9,7 @@ use crate::i18n::*;
 use crate::routes::site::{SitePage, MAIN};
 use crate::site::context::{current, text, tx};
 use crate::site::islands::status::CampaignStatus;
-use crate::site::parts::{document_line, FactSource, FileSource};
+use crate::site::parts::{document_line, fact_source_text, FactSource, FileSource};
 
 /// The campaign's period and live status, with the "may be out of date" note once it ended.
 pub fn campaign_status() -> impl IntoView {
@@ -27,10 +27,14 @@ pub fn campaign_status() -> impl IntoView {
     view! {
         <p class="period">{period}</p>
         {end_note}
-        <CampaignStatus lang=p.lang() start=format_iso(c.period.start) end=format_iso(c.period.end) ended_at_build>
-            <p>{tx(|l| td_string!(l, status.ended_note))}</p>
-            <FactSource fact=Fact::EndedNote/>
-        </CampaignStatus>
+        <CampaignStatus
+            lang=p.lang()
+            start=format_iso(c.period.start)
+            end=format_iso(c.period.end)
+            ended_at_build
+            note=tx(|l| td_string!(l, status.ended_note)).to_string()
+            note_source=fact_source_text(Fact::EndedNote)
+        />
     }
 }
 
