@@ -5,8 +5,10 @@
 // islands' wasm) open offline; other campaigns' and languages' pages are cached when
 // visited, never downloaded up front.
 //
-// - install: caches SHELL (CSS, the islands' JS and wasm, icons, manifest), fetched with
-//   `cache: 'reload'` so a fresh install never stores an old copy from the HTTP cache.
+// - install: caches SHELL (CSS, the islands' JS and wasm, icons, manifest). Unhashed files
+//   are fetched with `cache: 'reload'` so a fresh install never stores an old copy from the
+//   HTTP cache; content-hashed ones come from the HTTP cache when the page has just loaded
+//   them (they cannot be stale), so a weak connection does not download the wasm twice.
 //   It does not take over by itself.
 // - message {type: 'cache-group', group}: the page (its islands) asks, once the worker is
 //   active, for the main pages of its group (campaign + language: "", "en/", "c/<id>/",
@@ -32,7 +34,12 @@ const RUNTIME = ['assets/', 'pkg/', 'icons/', 'campaigns/', 'qr/', 'handout/', '
 const MATCH = { ignoreVary: true };
 
 /** A request for a file of this build that bypasses the HTTP cache. */
-const fresh = (path) => new Request(new URL(path, scope).href, { cache: 'reload', credentials: 'same-origin' });
+// Content-hashed files (`name-<16 hex>.ext`) cannot be stale, so the copy the page has just
+// loaded is taken from the HTTP cache instead of being downloaded a second time; every other
+// file is fetched anew (`reload`).
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const fresh = (path) =>
+  new Request(new URL(path, scope).href, { cache: HASHED.test(path) ? 'default' : 'reload', credentials: 'same-origin' });
 
 /** A response that can answer a navigation (a followed redirect cannot). */
 function servable(response) {

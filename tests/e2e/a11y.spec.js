@@ -2,15 +2,19 @@
 // mode (staff mode: staff.spec.js), 44 px touch targets, no sideways scrolling
 // at 360 px or at 200 % zoom, and a keyboard-only staff entry.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, ROUTES } from './app.js';
+import { test, expect, ROUTES, at } from './app.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PAGES = [...ROUTES.map((r) => r.path), 'check?age=14plus', 'check?age=14plus&card=have&level=2', 'check?age=6to14&card=none', 'nowhere'];
+/** Every kind of citizen page: the main pages, a question, a changed answer, results with and without a level. */
+const PAGES = [...ROUTES.map((r) => r.path), 'check/14plus/', 'check/14plus/have/2/change-card/', 'check/14plus/have/2/', 'check/6to14/none/'];
 
 async function axe(page) {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
+
+/** Opens every step (`<details>`) and help topic of the page, so that their content is checked too. */
+const openAll = (page) => page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { d.open = true; }));
 
 /** Interactive elements smaller than 44 × 44 px (inline links in running text are exempt, as in WCAG 2.5.8). */
 async function smallTargets(page) {
@@ -37,28 +41,55 @@ const sideways = (page) => page.evaluate(() => document.documentElement.scrollWi
 
 for (const lang of ['vi', 'en']) {
   test(`every citizen page passes axe, has 44 px targets and no sideways scroll at 360 px (${lang})`, async ({ app, page }) => {
-    await app.open('');
-    await page.evaluate((l) => localStorage.setItem('vneid-campaign:lang', l), lang);
-    for (const path of PAGES) {
-      await app.open(path);
+    test.setTimeout(120_000);
+    // The not-found page is one page, in Vietnamese with a way to English.
+    for (const path of [...PAGES.map((p) => at(p, lang)), ...(lang === 'vi' ? ['nowhere'] : [])]) {
+      await app.openFromSite(path);
+      // Checked as the reader sees it once the islands have run.
+      await app.islandsStarted();
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       expect(await axe(page), `axe on /${path}`).toEqual([]);
       expect(await smallTargets(page), `targets on /${path}`).toEqual([]);
       expect(await sideways(page), `sideways scroll on /${path}`).toBeLessThanOrEqual(0);
+      // And with every step and topic open.
+      if (await page.locator('main details').count()) {
+        await openAll(page);
+        expect(await axe(page), `axe on /${path}, all open`).toEqual([]);
+        expect(await smallTargets(page), `targets on /${path}, all open`).toEqual([]);
+        expect(await sideways(page), `sideways scroll on /${path}, all open`).toBeLessThanOrEqual(0);
+      }
     }
   });
 }
 
+test('without JavaScript every citizen page passes axe', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  try {
+    for (const path of [...PAGES, ...PAGES.map((p) => at(p, 'en')), 'nowhere']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await axe(page), `axe on /${path} without JavaScript`).toEqual([]);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('kiosk mode passes axe on every page, with its warning showing', async ({ app, page }) => {
+  test.setTimeout(120_000);
   await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
   await app.open('?kiosk=1');
-  for (const path of [...PAGES, 'offices?c=dn-tam-thuan-2024']) {
-    await app.open(path);
+  for (const path of [...PAGES, 'nowhere', 'c/dn-tam-thuan-2024/offices/']) {
+    await app.openFromSite(path);
+    await app.islandsStarted();
     await expect(page.locator('html')).toHaveClass(/kiosk/);
     expect(await axe(page), `axe on /${path} (kiosk)`).toEqual([]);
     expect(await smallTargets(page), `targets on /${path} (kiosk)`).toEqual([]);
   }
-  await app.open('check?age=14plus');
+  await app.open('check/14plus/');
+  await app.islandsStarted();
   await page.clock.fastForward(75_000);
   await expect(page.locator('[data-kiosk="warning"]')).toBeVisible();
   expect(await axe(page), 'axe with the kiosk warning').toEqual([]);
@@ -67,7 +98,8 @@ test('kiosk mode passes axe on every page, with its warning showing', async ({ a
 test('usable at 200 % zoom: no sideways scroll and the heading and navigation stay reachable', async ({ app, page }) => {
   // 1280 × 900 at 200 % zoom is a 640 × 450 CSS-pixel viewport.
   await page.setViewportSize({ width: 640, height: 450 });
-  for (const path of [...PAGES, 'staff/?v=entry', 'staff/?v=dashboard', 'handout/']) {
+  test.setTimeout(120_000);
+  for (const path of [...PAGES, ...PAGES.map((p) => at(p, 'en')), 'nowhere', 'staff/?v=entry', 'staff/?v=dashboard', 'handout/']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await sideways(page), `sideways scroll on /${path}`).toBeLessThanOrEqual(0);

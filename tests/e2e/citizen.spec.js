@@ -120,7 +120,7 @@ test('the questions can be answered with the keyboard alone', async ({ app, page
   await expect(app.step('install').locator('details')).toHaveAttribute('open', '');
 });
 
-test('steps open one by one or all at once, and ticks survive a reload until cleared', async ({ app, page }) => {
+test('steps open one by one or all at once, and ticks survive a reload and show wherever the step does', async ({ app, page }) => {
   await app.open('guide/');
   const install = app.step('install');
   const details = install.locator('details');
@@ -149,25 +149,55 @@ test('steps open one by one or all at once, and ticks survive a reload until cle
   await expect(page.locator('.step-nav details[open]')).toHaveCount(6);
 
   await app.islandsStarted();
+  const clear = page.getByRole('button', { name: 'Xóa các dấu đã làm xong' });
+  await expect(clear).toBeHidden();
   await app.tick('install').check();
+  await app.tick('level2').check();
   expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks'))).toBeTruthy();
-  await expect(page.getByRole('button', { name: 'Xóa các dấu đã làm xong' })).toBeVisible();
+  await expect(clear).toBeVisible();
   await page.reload();
-  // The tick is set by its island after load.
+  // The ticks are set by their islands after load.
   await expect(app.tick('install')).toBeChecked();
+  await expect(app.tick('level2')).toBeChecked();
   await expect(app.tick('level1')).not.toBeChecked();
-  // The same tick shows in a personal checklist that has the step.
+  // The same ticks show in a personal checklist that has the steps.
   await app.open('check/14plus/have/2/');
   await expect(app.tick('install')).toBeChecked();
-  await page.getByRole('button', { name: 'Xóa các dấu đã làm xong' }).click();
-  await expect(app.tick('install')).not.toBeChecked();
-  await expect(page.getByRole('button', { name: 'Xóa các dấu đã làm xong' })).toBeHidden();
+  await expect(app.tick('level2')).toBeChecked();
+  await expect(app.tick('wait-sms')).not.toBeChecked();
+});
+
+test('ticks are cleared with one button, and stay cleared after a reload', async ({ app, page }) => {
+  await app.open('check/14plus/have/2/');
+  await app.islandsStarted();
+  const clear = page.getByRole('button', { name: 'Xóa các dấu đã làm xong' });
+  await expect(clear).toBeHidden();
+  for (const step of ['install', 'wait-sms']) {
+    await app.step(step).locator('summary').click();
+    await app.tick(step).check();
+  }
+  await clear.click();
+  for (const step of ['install', 'wait-sms']) await expect(app.tick(step)).not.toBeChecked();
+  await expect(clear).toBeHidden();
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks'))).toBeNull();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Mở tất cả các bước' })).toBeVisible();
   await app.islandsStarted();
+  for (const step of ['install', 'wait-sms']) await expect(app.tick(step)).not.toBeChecked();
+  await expect(clear).toBeHidden();
+});
+
+test('a page opened with ticks kept on the device offers to clear them', async ({ app, page }) => {
+  await app.open('guide/');
+  await app.islandsStarted();
+  await app.step('install').locator('summary').click();
+  await app.tick('install').check();
+  await app.open('check/14plus/have/2/');
+  await expect(app.tick('install')).toBeChecked();
+  const clear = page.getByRole('button', { name: 'Xóa các dấu đã làm xong' });
+  await expect(clear).toBeVisible();
+  await clear.click();
   await expect(app.tick('install')).not.toBeChecked();
-  await expect(page.getByRole('button', { name: 'Xóa các dấu đã làm xong' })).toBeHidden();
-  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks'))).toBeNull();
 });
 
 test('a ticked step says "done" in its heading, and only a ticked one', async ({ app, page }) => {
