@@ -10,8 +10,10 @@ const out = process.argv[2] ?? 'screenshots';
 const base = process.argv[3] ?? '/vneid-campaign/';
 const fixedTime = process.argv[4] ?? '2023-06-24T12:30:00Z';
 const port = 4180;
-const routes = ['', 'check', 'check?age=14plus&card=have', 'check?age=14plus&card=have&level=2', 'check?age=6to14&card=none', 'guide', 'documents', 'offices', 'help', 'nowhere',
-  'staff/?v=entry', 'staff/?v=dashboard', 'staff/?v=report', 'staff/?v=data', 'staff/?v=settings'];
+// Citizen pages are per language: English ones live under en/ (staff mode keeps the stored language).
+const citizen = ['', 'check/', 'check/14plus/have/', 'check/14plus/have/2/', 'check/6to14/none/', 'guide/', 'documents/', 'offices/', 'help/',
+  'c/dn-tam-thuan-2024/check/under6/none/', 'nowhere/'];
+const staff = ['staff/?v=entry', 'staff/?v=dashboard', 'staff/?v=report', 'staff/?v=data', 'staff/?v=settings'];
 
 /** Enters a few days of counts in staff mode so its pages show data. */
 async function seedStaff(page, root) {
@@ -47,11 +49,13 @@ try {
       await page.goto(`http://127.0.0.1:${port}${base}`);
       await page.evaluate((l) => localStorage.setItem('vneid-campaign:lang', l), lang);
       await seedStaff(page, `http://127.0.0.1:${port}${base}`);
+      const routes = [...citizen.map((r) => (lang === 'en' ? `en/${r}` : r)), ...staff];
       for (const route of routes) {
         await page.goto(`http://127.0.0.1:${port}${base}${route}`);
+        await page.waitForTimeout(300);
         await page.getByRole('heading', { level: 1 }).waitFor();
         if (route.startsWith('staff')) await page.locator('main h2').first().waitFor();
-        const name = (route || 'home').replace(/[?&=/]/g, '_');
+        const name = (route.replace(/^en\//, '') || 'home').replace(/[?&=/]/g, '_');
         const file = `${out}/${name}-${lang}-${label}.png`;
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);

@@ -53,27 +53,15 @@ impl AppState {
         self.with_campaign(Campaign::clone)
     }
 
-    /// An in-app link to `path` (e.g. `/guide`) under the base path, keeping a
-    /// non-default campaign (the one asked for) in the URL so the link can be shared.
+    /// A link to the citizen page `path` (`/`, `/guide`) of the campaign asked for, under the
+    /// base path: the default campaign's pages at the root, the others under `c/<id>/`.
     pub fn href(&self, path: &str) -> String {
         let id = self.requested.get();
+        let page = if path == "/" { "/".to_string() } else { format!("{}/", path.trim_end_matches('/')) };
         if id == self.deployment.default_campaign {
-            format!("{}{}", self.base, path)
+            format!("{}{}", self.base, page)
         } else {
-            format!("{}{}?c={}", self.base, path, id)
-        }
-    }
-
-    /// Like [`AppState::href`], with `query` (`a=1&b=2`, may be empty) added to the address.
-    pub fn href_query(&self, path: &str, query: &str) -> String {
-        let href = self.href(path);
-        let query = query.trim_start_matches('&');
-        if query.is_empty() {
-            href
-        } else if href.contains('?') {
-            format!("{href}&{query}")
-        } else {
-            format!("{href}?{query}")
+            format!("{}/c/{}{}", self.base, id, page)
         }
     }
 

@@ -286,9 +286,48 @@ pub mod site {
         }
     }
 
+    /// Where an address of the earlier client-rendered app should go now: `?c=<id>` named the
+    /// campaign and `?age=…&card=…&level=…` the answers (printed QR codes and shared links still
+    /// carry them). `here` is the page's path relative to the base. `None` when nothing changes.
+    pub fn legacy_redirect(here: &str, query: &str, default_campaign: &str) -> Option<String> {
+        let mut path = SitePath::parse(here)?;
+        let original = path.clone();
+        if let Some(id) = crate::routes::query_value(query, "c") {
+            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                path.campaign = (id != default_campaign).then(|| id.to_string());
+            }
+        }
+        if let SitePage::Check { answers, .. } = path.page {
+            let from_query = Answers::from_query(query);
+            if answers == Answers::default() && from_query != Answers::default() {
+                // Only the answers that form a valid sequence are kept.
+                let mut kept = Answers::default();
+                while let Some(q) = kept.next_question() {
+                    match from_query.code(q) {
+                        Some(code) => kept = kept.with(q, code),
+                        None => break,
+                    }
+                }
+                path.page = SitePage::Check { answers: kept, reopen: None };
+            }
+        }
+        (path != original).then(|| path.path())
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn old_addresses_lead_to_their_pages() {
+            assert_eq!(legacy_redirect("offices/", "?c=hn-awareness-2022", "hcm-q3-2023").as_deref(), Some("c/hn-awareness-2022/offices/"));
+            assert_eq!(legacy_redirect("en/", "c=tv-duyen-hai-2023&kiosk=1", "hcm-q3-2023").as_deref(), Some("en/c/tv-duyen-hai-2023/"));
+            assert_eq!(legacy_redirect("check/", "?age=14plus&card=have&level=2", "hcm-q3-2023").as_deref(), Some("check/14plus/have/2/"));
+            assert_eq!(legacy_redirect("check/", "?age=6to14&card=none&level=2", "x").as_deref(), Some("check/6to14/none/"));
+            assert_eq!(legacy_redirect("offices/", "?c=hcm-q3-2023", "hcm-q3-2023"), None, "the default is already here");
+            assert_eq!(legacy_redirect("offices/", "?kiosk=1", "hcm-q3-2023"), None);
+            assert_eq!(legacy_redirect("offices/", "?c=<script>", "hcm-q3-2023"), None);
+        }
 
         #[test]
         fn every_page_has_one_path_and_reads_back() {

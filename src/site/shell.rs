@@ -70,7 +70,16 @@ pub fn Document(#[prop(optional)] not_found: bool) -> impl IntoView {
                 <nav class="site-nav" aria-label=td_string!(locale, nav.label)>
                     <ul>{nav}</ul>
                 </nav>
-                <PageBoot lang base=p.base.clone() group=group_key home="./".to_string() is_home alternate=p.href_lang(other)/>
+                <PageBoot
+                    lang
+                    base=p.base.clone()
+                    group=group_key
+                    home="./".to_string()
+                    is_home
+                    alternate=p.href_lang(other)
+                    here=p.path.path()
+                    default_campaign=p.deployment.default_campaign.clone()
+                />
                 <main id="main" tabindex="-1">{body}</main>
                 <footer class="site-footer">
                     <p>{text(&p.campaign.issuer)} " · " {document_line()} " · " {td_string!(locale, footer.offline)}</p>

@@ -10,7 +10,26 @@ use crate::site::locale_of;
 /// What every page needs once it runs: the service worker and its update banner, kiosk mode
 /// and the language memory (one island, so one set of props and one export).
 #[island]
-pub fn PageBoot(lang: Lang, base: String, group: String, home: String, is_home: bool, alternate: String) -> impl IntoView {
+pub fn PageBoot(
+    lang: Lang,
+    base: String,
+    group: String,
+    home: String,
+    is_home: bool,
+    alternate: String,
+    here: String,
+    default_campaign: String,
+) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Links and QR codes of the earlier app named the campaign and answers in the query.
+        let search = window().location().search().unwrap_or_default();
+        if let Some(to) = crate::routes::site::legacy_redirect(&here, &search, &default_campaign) {
+            let _ = window().location().replace(&format!("{base}{to}"));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (here, default_campaign);
     view! {
         {kiosk_guard(lang, home, is_home)}
         {update_banner(lang, base, group)}
