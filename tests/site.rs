@@ -26,7 +26,7 @@ fn ctx(campaign: Arc<Campaign>, default: &str, lang: Lang, page: SitePage) -> Pa
         .iter()
         .map(|id| {
             let c = campaign_of(id);
-            Offered { id: id.to_string(), area: c.area.clone(), period: "x".into() }
+            Offered { id: id.to_string(), area: c.area.clone(), period: "x".into(), end_inferred: c.period_end_note.is_some() }
         })
         .collect();
     let id = (campaign.id != default).then(|| campaign.id.clone());

@@ -55,7 +55,12 @@ fn run() -> Result<(), String> {
     let offered: Arc<Vec<Offered>> = Arc::new(
         campaigns
             .iter()
-            .map(|c| Offered { id: c.id.clone(), area: c.area.clone(), period: format!("{} – {}", format_date(c.period.start), format_date(c.period.end)) })
+            .map(|c| Offered {
+                id: c.id.clone(),
+                area: c.area.clone(),
+                period: format!("{} – {}", format_date(c.period.start), format_date(c.period.end)),
+                end_inferred: c.period_end_note.is_some(),
+            })
             .collect(),
     );
     let shared = Arc::new(Assets { css: assets.css, js: assets.js, wasm: assets.wasm });

@@ -31,6 +31,8 @@ pub struct Offered {
     pub area: Text,
     /// Its period, day-first.
     pub period: String,
+    /// True when the document does not state the end date (the file's `period_end_note`).
+    pub end_inferred: bool,
 }
 
 /// Everything a page needs, provided as context while it renders (build time only).

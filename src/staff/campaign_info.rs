@@ -45,7 +45,13 @@ pub fn CampaignInfo() -> impl IntoView {
                 };
                 let due = t.due.map(format_date).or_else(|| {
                     t.phase.as_ref().and_then(|p| c.phases.iter().find(|x| &x.id == p)).map(|p| format_date(p.period.end))
-                }).unwrap_or_else(|| format_date(c.period.end));
+                }).unwrap_or_else(|| {
+                    // A target due at the end of a period whose end the document does not state says so.
+                    match &c.period_end_note {
+                        Some(_) => format!("{} ({})", format_date(c.period.end), td_string!(crate::app::locale_of(lang()), tally.end_inferred)),
+                        None => format_date(c.period.end),
+                    }
+                });
                 view! {
                     <tr>
                         <td>{indicator}</td>

@@ -203,7 +203,10 @@ pub fn EntrySection() -> impl IntoView {
         Some(DateCheck::Future) => Some(view! { <p class="field-error" id="date-error">{tr(|l| td_string!(l, tally.err_future))}</p> }.into_any()),
         Some(DateCheck::OutsidePeriod) => {
             let c = campaign.get();
-            let period = format!("{} – {}", format_date(c.period.start), format_date(c.period.end));
+            let mut period = format!("{} – {}", format_date(c.period.start), format_date(c.period.end));
+            if c.period_end_note.is_some() {
+                period = format!("{period} ({})", td_string!(i18n.get_locale(), tally.end_inferred));
+            }
             Some(
                 view! {
                     <div class="field-error" id="date-error">

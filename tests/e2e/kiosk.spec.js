@@ -1,48 +1,99 @@
 // Kiosk mode on a shared screen: the idle timer warns, then goes home and wipes
-// the citizen's answers and ticks; outside links become QR codes.
+// the citizen's ticks (answers are only in the address); outside links become QR codes.
 import { test, expect } from './app.js';
 
-test('an idle kiosk warns, then returns home and wipes answers and ticks', async ({ app, page }) => {
+test('an idle kiosk warns, then returns home and wipes the ticks', async ({ app, page, baseURL }) => {
   await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
-  await page.goto('check?age=14plus&card=have&level=2&kiosk=1');
+  await app.open('check/14plus/have/2/?kiosk=1');
+  await app.islandsStarted();
   await expect(page.locator('html')).toHaveClass(/kiosk/);
-  await page.getByRole('button', { name: /Cài ứng dụng VNeID/ }).first().click();
-  const tick = page.getByRole('checkbox').first();
-  await tick.check();
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:kiosk'))).toBe('1');
+  await app.step('install').locator('summary').click();
+  await app.tick('install').check();
   expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks'))).toBeTruthy();
 
   // Someone is still there: the warning goes away and nothing is wiped.
   await page.clock.fastForward(71_000);
   const warning = page.locator('[data-kiosk="warning"]');
   await expect(warning).toBeVisible();
+  await expect(warning).toHaveAttribute('role', 'alertdialog');
   await expect(warning).toContainText('Bạn vẫn đang xem chứ?');
-  await warning.getByRole('button').click();
-  await expect(warning).toHaveCount(0);
-  await expect(page).toHaveURL(/level=2/);
+  await warning.getByRole('button', { name: 'Tôi vẫn đang xem' }).click();
+  await expect(warning).toBeHidden();
+  await expect(page).toHaveURL(`${baseURL}check/14plus/have/2/?kiosk=1`);
+  await expect(app.tick('install')).toBeChecked();
 
   // Nobody: after the idle time the page goes home and forgets.
   await page.clock.fastForward(71_000);
   await expect(warning).toBeVisible();
   await page.clock.fastForward(20_000);
-  await expect(page).toHaveURL(/\/vneid-campaign\/$/);
-  await expect(warning).toHaveCount(0);
+  await expect(page).toHaveURL(baseURL);
+  await expect(app.heading).toHaveText('Đăng ký và kích hoạt tài khoản định danh điện tử');
+  await app.islandsStarted();
+  await expect(warning).toBeHidden();
   expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks') ?? '')).toBe('');
-  await page.goto('guide');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('.step-done')).toHaveCount(0);
+  await app.open('guide/');
+  await app.islandsStarted();
+  await expect(app.tick('install')).not.toBeChecked();
   // Kiosk mode is remembered on the device until ?kiosk=0.
   await expect(page.locator('html')).toHaveClass(/kiosk/);
-  await page.goto('?kiosk=0');
+  await app.open('?kiosk=0');
+  await app.islandsStarted();
+  await expect(page.locator('html')).not.toHaveClass(/kiosk/);
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:kiosk'))).toBeNull();
+  await app.open('guide/');
+  await app.islandsStarted();
   await expect(page.locator('html')).not.toHaveClass(/kiosk/);
 });
 
+test('an idle kiosk on the home page with nothing ticked stays put; with ticks it resets', async ({ app, page, baseURL }) => {
+  await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
+  await app.open('?kiosk=1');
+  await app.islandsStarted();
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
+  await page.evaluate(() => { window.__samePage = true; });
+  const warning = page.locator('[data-kiosk="warning"]');
+  // The home page with no ticks is not "in use": no warning, no reload.
+  await page.clock.fastForward(100_000);
+  await expect(warning).toBeHidden();
+  expect(await page.evaluate(() => window.__samePage)).toBe(true);
+  // A tick kept on the device means someone's walk: the home page then warns and wipes it too.
+  await app.open('guide/');
+  await app.islandsStarted();
+  await app.step('install').locator('summary').click();
+  await app.tick('install').check();
+  await app.nav().getByRole('link', { name: 'Trang chủ' }).click();
+  await expect(page).toHaveURL(baseURL);
+  await app.islandsStarted();
+  await page.clock.fastForward(71_000);
+  await expect(warning).toBeVisible();
+  await Promise.all([page.waitForEvent('load'), page.clock.fastForward(20_000)]);
+  await expect(page).toHaveURL(baseURL);
+  await app.islandsStarted();
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks'))).toBeNull();
+  await expect(warning).toBeHidden();
+});
+
 test('on a kiosk, a link that leaves the app is a QR code for the citizen’s own phone', async ({ app, page }) => {
-  await page.goto('offices?c=dn-tam-thuan-2024&kiosk=1');
-  const qr = page.locator('.kiosk-qr').first();
-  await expect(qr).toContainText('https://dichvucong.bocongan.gov.vn');
-  await expect(qr.locator('img')).toHaveJSProperty('complete', true);
-  expect(await qr.locator('img').evaluate((img) => img.naturalWidth)).toBeGreaterThan(0);
-  await expect(page.locator('main a[href^="https://"]')).toHaveCount(0);
+  const link = page.locator('main a[href^="https://"]');
+  const qr = page.locator('figure.kiosk-qr').first();
+  // A kiosk: the QR code and its address instead of the link.
+  await app.open('c/dn-tam-thuan-2024/offices/?kiosk=1');
+  await app.islandsStarted();
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
+  await expect(qr).toBeVisible();
+  await expect(qr).toContainText('Quét mã bằng điện thoại của bạn để mở: https://dichvucong.bocongan.gov.vn');
+  await qr.locator('img').scrollIntoViewIfNeeded();
+  await expect.poll(() => qr.locator('img').evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect(link).toHaveCount(1);
+  await expect(link).toBeHidden();
+  // Not a kiosk: a plain link, no QR code.
+  await app.open('c/dn-tam-thuan-2024/offices/?kiosk=0');
+  await app.islandsStarted();
+  await expect(page.locator('html')).not.toHaveClass(/kiosk/);
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute('href', 'https://dichvucong.bocongan.gov.vn');
+  await expect(qr).toBeHidden();
 });
 
 test('staff mode locks itself when idle once a PIN is set', async ({ app, page }) => {

@@ -74,7 +74,11 @@ pub fn page() -> (String, AnyView) {
                 view! {
                     <li>
                         <a href=p.href_campaign(&o.id) class="choice" aria-current=here.then_some("true")>
-                            {format!("{} ({})", text(&o.area), o.period)}
+                            {if o.end_inferred {
+                                format!("{} ({}, {})", text(&o.area), o.period, tx(|l| td_string!(l, live.end_inferred)))
+                            } else {
+                                format!("{} ({})", text(&o.area), o.period)
+                            }}
                         </a>
                     </li>
                 }
