@@ -52,6 +52,11 @@ const server = createServer(async (req, res) => {
     return res.end();
   }
   const file = path.startsWith(base) ? await fileFor(path) : null;
+  // Like GitHub Pages, a folder asked for without its slash is redirected to it (query kept).
+  if (file && file.endsWith('index.html') && !path.endsWith('/') && !path.endsWith('.html')) {
+    res.writeHead(301, { Location: `${path}/${url.search}` });
+    return res.end();
+  }
   if (file) {
     let body = await readFile(file);
     const headers = { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };

@@ -129,7 +129,7 @@ pub fn render(campaign: &Campaign, t: &HandoutTexts, lang: Lang, site_url: &str,
     };
     let mut h = String::new();
     h.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} – {}</title>\n<meta name=\"description\" content=\"{}\">\n<link rel=\"stylesheet\" href=\"handout.css\">\n</head>\n<body>\n<main class=\"handout\">\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} – {}</title>\n<meta name=\"description\" content=\"{}\">\n<link rel=\"stylesheet\" href=\"handout.css\">\n<link rel=\"icon\" href=\"../icon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n<main class=\"handout\">\n",
         lang.code(),
         t.get("handout.title"),
         text(&c.area),

@@ -267,12 +267,12 @@ fn step_content(step: Step) -> AnyView {
                 <li>{td_string!(locale, guide.level2_step3)}</li>
                 <li>{td_string!(locale, guide.level2_step4)}</li>
             </ol>
-            <p><a href=p.href(SitePage::Offices)>{td_string!(locale, steps.level2_offices)}</a></p>
+            <p><a class="more-link" href=p.href(SitePage::Offices)>{td_string!(locale, steps.level2_offices)}</a></p>
         }
         .into_any(),
         Step::WaitSms => view! {
             <p>{step_body(locale, step)}</p>
-            <p><a href=format!("{}#after", p.href(SitePage::Help))>{td_string!(locale, check.after_link)}</a></p>
+            <p><a class="more-link" href=format!("{}#after", p.href(SitePage::Help))>{td_string!(locale, check.after_link)}</a></p>
         }
         .into_any(),
         Step::Activate => view! {

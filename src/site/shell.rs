@@ -12,12 +12,14 @@ use crate::i18n::*;
 use crate::routes::site::{group, SitePage};
 
 /// The start-up script: loads the islands' wasm, makes their root, then brings each island
-/// on the page to life. Identical on every page (absolute paths under the base), so the
-/// Content-Security-Policy allows it by one hash.
+/// on the page to life, then marks `<html data-islands="on">` once their first effects ran.
+/// Identical on every page (absolute paths under the base), so the Content-Security-Policy
+/// allows it by one hash.
 pub fn start_script(js: &str, wasm: &str) -> String {
     format!(
         "import init,*as m from'{js}';await init({{module_or_path:'{wasm}'}});m.hydrate();\
-         for(const e of document.querySelectorAll('leptos-island')){{const f=m[e.dataset.component];f&&f(e)}}"
+         for(const e of document.querySelectorAll('leptos-island')){{const f=m[e.dataset.component];f&&f(e)}}\
+         setTimeout(()=>document.documentElement.dataset.islands='on')"
     )
 }
 
@@ -37,7 +39,7 @@ pub fn Document(#[prop(optional)] not_found: bool) -> impl IntoView {
         })
         .collect_view();
     let other = lang.other();
-    let nav = nav_items();
+    let nav = nav_items(not_found);
     let is_home = p.path.page == SitePage::Home && !not_found;
     let home = if p.deployment.fixed_campaign || p.path.campaign.is_none() { "./".to_string() } else { p.href(SitePage::Home) };
     let group_key = group(lang, p.path.campaign.as_deref());
@@ -76,7 +78,7 @@ pub fn Document(#[prop(optional)] not_found: bool) -> impl IntoView {
                     group=group_key
                     home="./".to_string()
                     is_home
-                    alternate=p.href_lang(other)
+                    alternate=if not_found { String::new() } else { p.href_lang(other) }
                     here=p.path.path()
                     default_campaign=p.deployment.default_campaign.clone()
                 />
@@ -91,8 +93,8 @@ pub fn Document(#[prop(optional)] not_found: bool) -> impl IntoView {
     }
 }
 
-/// The navigation, with the current section marked.
-fn nav_items() -> impl IntoView {
+/// The navigation, with the current section marked (none on the not-found page).
+fn nav_items(not_found: bool) -> impl IntoView {
     let p = current();
     let locale = p.locale();
     let items: [(SitePage, &'static str); 6] = [
@@ -107,7 +109,7 @@ fn nav_items() -> impl IntoView {
     let mut list: Vec<AnyView> = items
         .into_iter()
         .map(|(target, label)| {
-            let here = target.same_section(&current);
+            let here = !not_found && target.same_section(&current);
             view! { <li><a href=p.href(target) aria-current=here.then_some("page")>{label}</a></li> }.into_any()
         })
         .collect();

@@ -51,12 +51,11 @@ export class AppPage {
   }
 
   /**
-   * Waits until the islands of the page have started: the language memory (on every
-   * page) stores the page's language once it runs, which the fixture's init script
-   * notes in `window.__islandsStarted`.
+   * Waits until the islands of the page have started: the start-up script marks
+   * `<html data-islands="on">` once every island ran its first effects.
    */
   async islandsStarted(timeout = 20_000) {
-    await this.page.waitForFunction(() => window.__islandsStarted === true, null, { timeout });
+    await this.page.waitForFunction(() => document.documentElement.dataset.islands === 'on', null, { timeout });
   }
 
   get heading() {
@@ -93,20 +92,6 @@ export class AppPage {
 }
 
 /**
- * Marks `window.__islandsStarted` once the language memory has stored the page's language:
- * the start-up script brings every island of the page to life in one go, and their first
- * effects run together afterwards, so by the next task all of them have run.
- */
-function noteIslandsStarted() {
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (key, value) {
-    const result = setItem.call(this, key, value);
-    if (key === 'vneid-campaign:lang') setTimeout(() => { window.__islandsStarted = true; }, 0);
-    return result;
-  };
-}
-
-/**
  * Adds two checks to every test: no console error, and no request to any
  * origin other than the app's own.
  */
@@ -129,7 +114,6 @@ export const test = base.extend({
       const url = new URL(req.url());
       if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) foreign.push(req.url());
     });
-    await page.addInitScript(noteIslandsStarted);
     await use(new AppPage(page, baseURL));
     const appErrors = errors
       .filter((e) => {

@@ -71,6 +71,7 @@ test('the level question offers a third answer for people without a smartphone',
 });
 
 test('an answer can be changed from the result, later answers are kept, and back goes to the previous page', async ({ app, page, baseURL }) => {
+  test.setTimeout(60_000);
   await app.open('check/14plus/have/2/');
   await expect(page.locator('#where article')).toHaveCount(3);
   await page.getByRole('link', { name: /Thay đổi.*Người đó đã có thẻ/ }).click();
@@ -102,6 +103,7 @@ test('an answer can be changed from the result, later answers are kept, and back
 });
 
 test('the questions can be answered with the keyboard alone', async ({ app, page }) => {
+  test.setTimeout(60_000);
   await app.open('check/');
   for (const code of ['14plus', 'have', '2']) {
     await expect(page.locator('.question')).toBeVisible();
@@ -121,6 +123,7 @@ test('the questions can be answered with the keyboard alone', async ({ app, page
 });
 
 test('steps open one by one or all at once, and ticks survive a reload and show wherever the step does', async ({ app, page }) => {
+  test.setTimeout(60_000);
   await app.open('guide/');
   const install = app.step('install');
   const details = install.locator('details');
@@ -219,6 +222,7 @@ test('a ticked step says "done" in its heading, and only a ticked one', async ({
 });
 
 test('office statuses at fixed Vietnam times, seen from New York', async ({ app, page }) => {
+  test.setTimeout(60_000);
   const team = page.locator('#office-district-team [data-live="office"]');
   const wards = page.locator('#office-ward-police [data-live="office"]');
   // Monday 26/06/2023 12:00 in Vietnam: both closed, both open at 13:00.

@@ -49,6 +49,7 @@ test('every page names its language in the HTML and links to the other language'
 });
 
 test('the language switch is a link to the same page in the other language, and the language is remembered', async ({ app, page, baseURL }) => {
+  test.setTimeout(60_000);
   await app.open('guide/');
   const toEnglish = app.languageSwitch('English');
   await expect(toEnglish).toHaveAttribute('lang', 'en');
@@ -98,6 +99,7 @@ test('the language switch is a link to the same page in the other language, and 
 });
 
 test('a deep link opens the right page on first visit, under the sub-path', async ({ app, page, baseURL }) => {
+  test.setTimeout(60_000);
   const response = await app.open('offices/');
   // Every page is its own file, so the static host answers 200.
   expect(response.status()).toBe(200);
@@ -153,6 +155,7 @@ test('the pages are in the HTML as served: offices with address and hours, the E
 });
 
 test('an unknown address inside the app shows a not-found page with a way home', async ({ app, page, baseURL }) => {
+  test.setTimeout(60_000);
   const response = await app.open('no-such-page');
   expect(response.status()).toBe(404);
   await expect(app.heading).toHaveText('Không tìm thấy trang');
@@ -217,6 +220,7 @@ test('a past campaign says it ended and keeps the guidance', async ({ app, page 
 });
 
 test('the campaign switcher is a list of links to each campaign, the current one marked', async ({ app, page, baseURL }) => {
+  test.setTimeout(60_000);
   await app.open('');
   const switcher = page.locator('.switcher');
   const choices = switcher.locator('a.choice');
@@ -257,8 +261,8 @@ test('offices: search without accents and filter by open now, evenings and weeke
   const cards = app.offices();
   await expect(cards).toHaveCount(4);
   const search = page.getByLabel(/Tìm theo tên hoặc địa chỉ/);
-  // The filters are an island: they show once it runs.
-  await expect(search).toBeVisible();
+  // The filters are an island: shown from the first paint, usable once it runs.
+  await expect(search).toBeEnabled();
   await search.fill('cach mang thang 8');
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('243 Cách Mạng Tháng 8');
@@ -308,13 +312,15 @@ test.describe('without JavaScript', () => {
         expect(await page.locator('html').getAttribute('lang'), path).toBe(lang);
         for (const text of CONTENT[route.path][lang]) await expect(page.getByRole('main'), `${path}: ${text}`).toContainText(text);
         if (route.path !== 'check/') await expect(page.locator('main p.source').first(), path).toContainText(lang === 'vi' ? /Nguồn|Lời khuyên chung/ : /Source|General advice/);
-        // Nothing that needs JavaScript is left showing.
-        await expect(page.locator('.step-tools, form.filters, [data-kiosk="warning"], [data-update="ready"]').filter({ visible: true }), path).toHaveCount(0);
+        // Nothing that needs JavaScript is left showing, or usable (the filters keep their room, disabled).
+        await expect(page.locator('.step-tools, [data-kiosk="warning"], [data-update="ready"]').filter({ visible: true }), path).toHaveCount(0);
+        if (route.path === 'offices/') await expect(page.locator('#office-search'), path).toBeDisabled();
       }
     }
   });
 
   test('the questions reach a result by following links, in both languages', async ({ page, baseURL }) => {
+    test.setTimeout(60_000);
     await page.goto('check/');
     for (const answer of ['Từ đủ 14 tuổi trở lên', 'Đã có thẻ, còn dùng được', 'Mức 2: làm tại cơ quan Công an']) {
       await page.getByRole('link', { name: answer, exact: true }).click();
@@ -346,9 +352,12 @@ test.describe('without JavaScript', () => {
   });
 
   test('the language switch, the campaign switcher and the offices work as plain links and HTML', async ({ page, baseURL }) => {
+    test.setTimeout(60_000);
     await page.goto('offices/');
-    // Without the filters' island every office shows, with its hours; no live status is invented.
-    await expect(page.locator('form.filters')).toBeHidden();
+    // Without the filters' island every office shows, with its hours; no live status is invented;
+    // the filters keep their room (nothing shifts when they start) but cannot be used.
+    await expect(page.locator('#office-search')).toBeDisabled();
+    await expect(page.locator('form.filters input[type=checkbox]').first()).toBeDisabled();
     await expect(page.locator('article.office')).toHaveCount(4);
     await expect(page.locator('article.office').filter({ visible: true })).toHaveCount(4);
     await expect(page.locator('#office-district-team')).toContainText('Thứ Bảy: 07:30–11:30');

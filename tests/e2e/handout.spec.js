@@ -1,5 +1,5 @@
 // The printable handout: at most two A4 pages, a QR code that decodes to the
-// site's address, and the same page works without JavaScript.
+// site's address, sources under its statements, and reachable without JavaScript.
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { test, expect } from './app.js';
@@ -10,6 +10,9 @@ test('the handout prints on at most two A4 pages and its QR code decodes to the 
   for (const text of ['Cài ứng dụng VNeID', 'Thẻ Căn cước công dân gắn chip', 'Đội Cảnh sát QLHC về TTXH', 'Cảnh giác lừa đảo']) {
     await expect(page.locator('main')).toContainText(text);
   }
+  // Every statement with its source.
+  await expect(page.locator('main .src').first()).toContainText('Nguồn');
+  expect(await page.locator('main .src').count()).toBeGreaterThan(5);
   await page.emulateMedia({ media: 'print' });
   const pdf = (await page.pdf({ format: 'A4', printBackground: false })).toString('latin1');
   const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
@@ -28,6 +31,7 @@ test('the handout prints on at most two A4 pages and its QR code decodes to the 
 });
 
 test('every campaign has a handout of at most two pages, in both languages', async ({ app, page }) => {
+  test.setTimeout(60_000);
   for (const name of ['hcm-q3-2023', 'tv-duyen-hai-2023', 'dn-tam-thuan-2024', 'hn-awareness-2022', 'hcm-binh-thanh-2023']) {
     for (const suffix of ['', '.en']) {
       await page.goto(`handout/${name}${suffix}.html`);
@@ -38,22 +42,36 @@ test('every campaign has a handout of at most two pages, in both languages', asy
   }
 });
 
-test('without JavaScript the page links to the handout, which shows steps, documents and offices', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(baseURL);
-  await page.getByRole('link', { name: /tờ hướng dẫn/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hướng dẫn tài khoản định danh điện tử VNeID');
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
-    'Các bước đăng ký tài khoản định danh điện tử', 'Giấy tờ cần mang', 'Nơi làm thủ tục và giờ làm việc', 'Cảnh giác lừa đảo',
-  ]);
-  await expect(page.locator('.offices li').first()).toContainText('07:30');
-  await context.close();
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the guide links to the handout, which shows steps, documents and offices, and links back', async ({ page, baseURL }) => {
+    await page.goto('guide/');
+    await page.getByRole('link', { name: 'In tờ hướng dẫn' }).click();
+    await expect(page).toHaveURL(`${baseURL}handout/hcm-q3-2023.html`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hướng dẫn tài khoản định danh điện tử VNeID');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+      'Các bước đăng ký tài khoản định danh điện tử', 'Giấy tờ cần mang', 'Nơi làm thủ tục và giờ làm việc', 'Cảnh giác lừa đảo',
+    ]);
+    await expect(page.locator('.offices li').first()).toContainText('07:30');
+    await page.getByRole('link', { name: 'Mở trang hướng dẫn đầy đủ' }).click();
+    await expect(page).toHaveURL(baseURL);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký và kích hoạt tài khoản định danh điện tử');
+  });
 });
 
-test('the guide links to the printable handout of the campaign shown', async ({ app, page }) => {
-  await app.open('guide');
+test('the guide links to the printable handout of the campaign and language shown, and back', async ({ app, page, baseURL }) => {
+  test.setTimeout(60_000);
+  await app.open('guide/');
   await page.getByRole('link', { name: 'In tờ hướng dẫn' }).click();
-  await expect(page).toHaveURL(/handout\/hcm-q3-2023\.html$/);
+  await expect(page).toHaveURL(`${baseURL}handout/hcm-q3-2023.html`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await app.open('en/c/tv-duyen-hai-2023/guide/');
+  await page.getByRole('link', { name: 'Print the handout' }).click();
+  await expect(page).toHaveURL(`${baseURL}handout/tv-duyen-hai-2023.en.html`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your VNeID electronic ID account: a guide');
+  await expect(page.locator('main')).toContainText('Duyên Hải');
+  await page.getByRole('link', { name: 'Open the full guide' }).click();
+  await expect(page).toHaveURL(`${baseURL}en/c/tv-duyen-hai-2023/`);
+  await expect(app.heading).toHaveText('Register and activate your electronic ID account');
 });

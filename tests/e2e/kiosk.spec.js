@@ -3,6 +3,7 @@
 import { test, expect } from './app.js';
 
 test('an idle kiosk warns, then returns home and wipes the ticks', async ({ app, page, baseURL }) => {
+  test.setTimeout(60_000);
   await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
   await app.open('check/14plus/have/2/?kiosk=1');
   await app.islandsStarted();
@@ -47,6 +48,7 @@ test('an idle kiosk warns, then returns home and wipes the ticks', async ({ app,
 });
 
 test('an idle kiosk on the home page with nothing ticked stays put; with ticks it resets', async ({ app, page, baseURL }) => {
+  test.setTimeout(60_000);
   await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
   await app.open('?kiosk=1');
   await app.islandsStarted();

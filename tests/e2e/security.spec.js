@@ -1,6 +1,7 @@
 // Security gates: a strict Content-Security-Policy, no request to any other
 // origin on any page, and nothing personal kept after a citizen's walk.
-import { test, expect, ROUTES } from './app.js';
+import { createHash } from 'node:crypto';
+import { test, expect, ROUTES, at } from './app.js';
 
 // This test provokes a violation on purpose, so it does without the fixture's console check.
 test('the Content-Security-Policy is strict and enforced: an injected inline script does not run', async ({ page }) => {
@@ -22,11 +23,31 @@ test('the Content-Security-Policy is strict and enforced: an injected inline scr
   expect(await page.locator('[onclick], [onload], [onerror], [oninput], [onchange], [onsubmit]').count()).toBe(0);
 });
 
+test('every page carries the policy, and the islands’ start-up script is allowed by its hash and runs', async ({ app, page, request }) => {
+  test.setTimeout(60_000);
+  const pages = [...ROUTES.map((r) => r.path), ...ROUTES.map((r) => at(r.path, 'en')), 'check/14plus/have/2/', 'c/hn-awareness-2022/offices/', 'en/c/dn-tam-thuan-2024/check/6to14/none/', 'no-such-page'];
+  for (const path of pages) {
+    const html = await (await request.get(path)).text();
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+    expect(policy, `the policy of /${path}`).toBeTruthy();
+    expect(policy).toContain("default-src 'self'");
+    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((code) => code.trim());
+    expect(scripts.length, `inline scripts of /${path}`).toBe(1);
+    const hash = createHash('sha256').update(scripts[0], 'utf8').digest('base64');
+    expect(policy, `/${path}: the start-up script's hash`).toContain(`'sha256-${hash}'`);
+  }
+  // And in the browser, the islands start under that policy (a violation would be a console error).
+  await app.open('guide/');
+  await expect(page.getByRole('button', { name: 'Mở tất cả các bước' })).toBeVisible();
+  await app.islandsStarted();
+});
+
 test('no page makes a request to another origin', async ({ app, page, baseURL }) => {
+  test.setTimeout(120_000);
   const origin = new URL(baseURL).origin;
   const seen = new Set();
   page.on('request', (request) => seen.add(new URL(request.url()).origin));
-  const paths = [...ROUTES.map((r) => r.path), 'check?age=14plus&card=have&level=2', 'offices?c=dn-tam-thuan-2024&kiosk=1', 'handout/', 'handout/en.html',
+  const paths = [...ROUTES.map((r) => r.path), ...ROUTES.map((r) => at(r.path, 'en')), 'check/14plus/have/2/', 'c/dn-tam-thuan-2024/offices/?kiosk=1', 'handout/', 'handout/en.html',
     'staff/?v=entry', 'staff/?v=dashboard', 'staff/?v=report', 'staff/?v=data', 'staff/?v=settings', 'staff/?v=poster', 'nowhere'];
   for (const path of paths) {
     await page.goto(path);
@@ -38,11 +59,14 @@ test('no page makes a request to another origin', async ({ app, page, baseURL })
 });
 
 test('after a citizen walks through the questions, the device keeps nothing personal', async ({ app, page }) => {
-  await app.open('check');
+  await app.open('check/');
   await page.getByRole('link', { name: 'Từ đủ 14 tuổi trở lên' }).click();
   await page.getByRole('link', { name: 'Đã có thẻ, còn dùng được' }).click();
   await page.getByRole('link', { name: /Mức 2/ }).first().click();
   await expect(page.locator('[data-case]')).toBeVisible();
+  await app.islandsStarted();
+  await app.step('install').locator('summary').click();
+  await app.tick('install').check();
   const stored = await page.evaluate(async () => ({
     local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
     session: Object.keys(sessionStorage),

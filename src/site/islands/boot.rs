@@ -159,7 +159,10 @@ fn lang_memory(lang: Lang, alternate: String, is_home: bool) {
             let _ = window().location().replace(&alternate);
             return;
         }
-        prefs.set(LANG_KEY, lang.code());
+        // The not-found page (no alternate) is not a choice of language.
+        if !alternate.is_empty() {
+            prefs.set(LANG_KEY, lang.code());
+        }
     });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (lang, alternate, is_home);

@@ -107,7 +107,7 @@ pub fn StepTools(lang: Lang) -> impl IntoView {
             <button type="button" class="link-button" aria-expanded=move || if all_open.get() { "true" } else { "false" } on:click=toggle_all>
                 {move || if all_open.get() { td_string!(locale, steps.hide_all) } else { td_string!(locale, steps.show_all) }}
             </button>
-            <button type="button" class="link-button" hidden=move || ticks.0.with(Ticks::is_empty) on:click=move |_| ticks.clear()>
+            <button type="button" class="link-button" hidden=move || !running.get() || ticks.0.with(Ticks::is_empty) on:click=move |_| ticks.clear()>
                 {td_string!(locale, steps.clear)}
             </button>
         </div>
