@@ -165,8 +165,10 @@ fn facts_the_review_found_wrong_stay_fixed() {
     assert!(vi.raw("documents.adult_14").contains("nếu làm mất thì được cấp sang thẻ Căn cước mẫu mới khi có nhu cầu"));
     assert!(!en.raw("documents.adult_14").contains("if you want one"));
     // Words.
-    for bad in ["móng mắt", "chíp", "trên mạng", "QRcode"] {
+    let campaigns_vi: String = SEEDS.iter().map(|id| read(&format!("public/campaigns/{id}.json"))).collect();
+    for bad in ["móng mắt", "chíp", "trên mạng", "QRcode", "QRCode"] {
         assert!(!all_vi.contains(bad), "vi: {bad}");
+        assert!(!campaigns_vi.contains(bad), "campaign files: {bad}");
     }
     assert!(!en.raw("guide.with_card").contains("any "), "no “any” that the Vietnamese lacks");
     assert!(!all_en.contains("due for renewal"));
