@@ -14,7 +14,7 @@ public_url=${1:-/}
 case "$public_url" in */) ;; *) public_url="$public_url/" ;; esac
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # The deployment's address, printed and encoded in the handout's QR code.
-site_url=${SITE_URL:-http://127.0.0.1:8080$public_url}
+site_url=${SITE_URL:-http://127.0.0.1:${PORT:-8080}$public_url}
 
 # First 16 hex digits of a file's SHA-256.
 hash16() { sha256sum "$1" | cut -c1-16; }

@@ -111,6 +111,9 @@ fn the_cancuoc_rules_for_children_are_the_rule_today_for_campaigns_before_july_2
     let label = describe(Fact::StepInstall.basis(), &hanoi, Lang::Vi, &words);
     assert!(label.starts_with("Nguồn (văn bản khác, không phải của chiến dịch này): Công văn 64/UBND-BCĐ"), "{label}");
     assert!(label.ends_with("Phụ lục 1, mục 1"), "{label}");
+    // Several sections of one document are cited once, in order.
+    let label = describe(Fact::HelpAskPolice.basis(), &q3, Lang::Vi, &words);
+    assert!(label.ends_with("Kế hoạch cao điểm ngày 18/11/2022 của Ban Chỉ đạo Đề án 06 Thành phố Hà Nội, mục III.3, mục V.1"), "{label}");
     // General advice says so.
     assert_eq!(describe(Fact::ScamQr.basis(), &hanoi, Lang::Vi, &words), "Lời khuyên chung, không có trong văn bản nào.");
 }

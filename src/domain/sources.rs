@@ -399,11 +399,21 @@ pub fn kind_of(basis: Basis, campaign: &Campaign) -> SourceKind {
 /// - a rule from after the campaign: "Quy định hiện nay (Luật …, áp dụng từ 01/07/2024), không thuộc chiến dịch này. Nguồn: …";
 /// - no basis: "Lời khuyên chung, không có trong văn bản nào."
 pub fn describe(basis: Basis, campaign: &Campaign, lang: Lang, words: &dyn Fn(Word) -> String) -> String {
+    // One citation per document, its sections after it: "Kế hoạch …, mục III.3, mục V.1; Công văn …, Phụ lục 1".
     let cites = |list: &[&Cite]| {
-        list.iter()
-            .map(|c| {
-                let doc = if c.doc.is_document_of(campaign) { campaign_citation(campaign, lang, words) } else { words(Word::Doc(c.doc)) };
-                format!("{doc}, {}", Section(c.section.to_string()).label(words))
+        let mut groups: Vec<(SeedDoc, Vec<String>)> = Vec::new();
+        for c in list {
+            let section = Section(c.section.to_string()).label(words);
+            match groups.iter_mut().find(|(doc, _)| *doc == c.doc) {
+                Some((_, sections)) => sections.push(section),
+                None => groups.push((c.doc, vec![section])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(doc, sections)| {
+                let name = if doc.is_document_of(campaign) { campaign_citation(campaign, lang, words) } else { words(Word::Doc(doc)) };
+                format!("{name}, {}", sections.join(", "))
             })
             .collect::<Vec<_>>()
             .join("; ")
