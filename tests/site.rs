@@ -8,7 +8,8 @@ use vneid_campaign::domain::presets::Deployment;
 use vneid_campaign::domain::text::Lang;
 use vneid_campaign::routes::site::{SitePage, SitePath, MAIN};
 use vneid_campaign::site::context::{Assets, Offered, PageCtx};
-use vneid_campaign::site::render;
+use vneid_campaign::domain::handout::{escape, qr_svg};
+use vneid_campaign::site::{render, render_handout};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -125,4 +126,31 @@ fn the_questions_are_links_to_their_answers_pages() {
 fn the_not_found_page_offers_both_homes() {
     let html = render(ctx(campaign_of("hcm-q3-2023"), "hcm-q3-2023", Lang::Vi, SitePage::Home), true);
     assert!(html.contains("Không tìm thấy trang") && html.contains("href=\"./\"") && html.contains("href=\"en/\""));
+}
+
+#[test]
+fn the_handout_prints_every_office_note_every_age_case_and_the_sources() {
+    let qr = qr_svg("https://example.github.io/vneid-campaign/");
+    for id in SEEDS {
+        let c = campaign_of(id);
+        for lang in Lang::ALL {
+            let html = render_handout(ctx(c.clone(), "hcm-q3-2023", lang, SitePage::Home), qr.clone());
+            assert!(html.starts_with(&format!("<!DOCTYPE html><html lang=\"{}\">", lang.code())));
+            for office in &c.offices {
+                if let Some(notes) = &office.notes {
+                    assert!(html.contains(&escape(notes.get(lang))), "{id} {lang:?}: the note of {}", office.id);
+                }
+            }
+            let source = if lang == Lang::Vi { "(Nguồn" } else { "(Source" };
+            assert!(html.matches(source).count() >= 5, "{id} {lang:?}: sources printed");
+            let ages = ["documents.child_under6", "documents.child_6to14", "documents.adult_14"];
+            let texts = vneid_campaign::domain::handout::HandoutTexts::from_locale_json(&read(&format!("locales/{}.json", lang.code()))).unwrap();
+            for key in ages {
+                assert_eq!(html.contains(&texts.raw(key)), c.covers_children(), "{id} {lang:?}: age case {key}");
+            }
+            assert!(html.contains("<svg role=\"img\""), "{id}: the QR code");
+            assert!(!html.contains("<script"), "{id}: no script");
+        }
+    }
+    assert!(campaign_of("dn-tam-thuan-2024").covers_children());
 }

@@ -12,13 +12,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 use vneid_campaign::domain::campaign::Campaign;
-use vneid_campaign::domain::handout::{qr_file_name, qr_svg, render as render_handout, HandoutTexts};
+use vneid_campaign::domain::handout::{qr_file_name, qr_svg};
 use vneid_campaign::domain::presets::Deployment;
 use vneid_campaign::domain::text::Lang;
 use vneid_campaign::domain::vn_time::format_date;
 use vneid_campaign::routes::site::{SitePage, SitePath, MAIN};
 use vneid_campaign::site::context::{Assets, Offered, PageCtx};
-use vneid_campaign::site::render;
+use vneid_campaign::site::{render, render_handout};
 
 #[derive(serde::Deserialize)]
 struct AssetsFile {
@@ -102,8 +102,7 @@ fn run() -> Result<(), String> {
     };
     fs::write(dist.join("404.html"), render(ctx, true)).map_err(|e| e.to_string())?;
 
-    // The printable handout and the QR files.
-    let texts = [(Lang::Vi, HandoutTexts::from_locale_json(&read("locales/vi.json")?)?), (Lang::En, HandoutTexts::from_locale_json(&read("locales/en.json")?)?)];
+    // The printable handout (the same statements and facts, in a print layout) and the QR files.
     let out = dist.join("handout");
     fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     fs::create_dir_all(dist.join("qr")).map_err(|e| e.to_string())?;
@@ -114,14 +113,22 @@ fn run() -> Result<(), String> {
     let mut links = vec!["https://vneid.gov.vn".to_string()];
     for campaign in &campaigns {
         links.extend(campaign.offices.iter().filter_map(|o| o.url.clone()));
-        for (lang, t) in &texts {
-            let suffix = if *lang == Lang::En { ".en" } else { "" };
-            let id = (campaign.id != deployment.default_campaign).then(|| campaign.id.clone());
-            let app_href = format!("../{}", SitePath { lang: *lang, campaign: id, page: SitePage::Home }.path());
-            let html = render_handout(campaign, t, *lang, &site_url, &site_qr, &app_href);
+        let id = (campaign.id != deployment.default_campaign).then(|| campaign.id.clone());
+        for lang in Lang::ALL {
+            let suffix = if lang == Lang::En { ".en" } else { "" };
+            let ctx = PageCtx {
+                campaign: campaign.clone(),
+                deployment: deployment.clone(),
+                offered: offered.clone(),
+                path: SitePath { lang, campaign: id.clone(), page: SitePage::Home },
+                base: assets.base.clone(),
+                site_url: site_url.clone(),
+                assets: shared.clone(),
+            };
+            let html = render_handout(ctx, site_qr.clone());
             fs::write(out.join(format!("{}{suffix}.html", campaign.id)), &html).map_err(|e| e.to_string())?;
-            if campaign.id == deployment.default_campaign {
-                let name = if *lang == Lang::En { "en.html" } else { "index.html" };
+            if id.is_none() {
+                let name = if lang == Lang::En { "en.html" } else { "index.html" };
                 fs::write(out.join(name), &html).map_err(|e| e.to_string())?;
             }
         }

@@ -31,6 +31,20 @@ pub fn render(ctx: context::PageCtx, not_found: bool) -> String {
     html
 }
 
+/// Renders the printable handout of the campaign and language in `ctx`; `qr` is the SVG of the site's address.
+#[cfg(feature = "ssr")]
+pub fn render_handout(ctx: context::PageCtx, qr: String) -> String {
+    use leptos::prelude::*;
+    let _ = any_spawner::Executor::init_futures_executor();
+    let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new_islands())));
+    let html = owner.with(|| {
+        provide_context(ctx);
+        view! { <pages::handout::HandoutDocument qr/> }.to_html()
+    });
+    owner.unset();
+    html
+}
+
 use crate::domain::text::Lang;
 use crate::i18n::Locale;
 

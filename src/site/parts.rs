@@ -53,6 +53,27 @@ pub fn FactSource(fact: Fact) -> impl IntoView {
     view! { <p class="source">{fact_source_text(fact)}</p> }
 }
 
+/// The source label of facts from the campaign file (an object's `source`), if it records one.
+pub fn file_source_text(source: Option<&SourceField>) -> Option<String> {
+    let p = current();
+    let words = |w| p.word(w);
+    file_source_label(&p.campaign, source, p.lang(), &words)
+}
+
+/// Weekly hours as lines: "Thứ Hai – Thứ Sáu: 07:30–11:30, 13:00–17:00".
+pub fn hours_lines(locale: Locale, spec: &str) -> Vec<String> {
+    let Ok(hours) = crate::domain::hours::WeeklyHours::parse(spec) else { return Vec::new() };
+    hours
+        .day_groups()
+        .into_iter()
+        .map(|(first, last, sessions)| {
+            let days = if first == last { day_name(locale, first).to_string() } else { format!("{} – {}", day_name(locale, first), day_name(locale, last)) };
+            let times = if sessions.is_empty() { td_string!(locale, days.closed).to_string() } else { sessions_text(&sessions) };
+            format!("{days}: {times}")
+        })
+        .collect()
+}
+
 /// The source line of facts from the campaign file (an object's `source`), or of one of
 /// its fields (`serves.id_card`); nothing when the file records no section for them.
 #[component]
@@ -118,17 +139,9 @@ pub fn OfficeCard(
             </dd>
         }
     });
-    let hours = match office.weekly_hours() {
-        Some(h) => {
-            let items = h
-                .day_groups()
-                .into_iter()
-                .map(|(first, last, sessions)| {
-                    let days = if first == last { day_name(locale, first).to_string() } else { format!("{} – {}", day_name(locale, first), day_name(locale, last)) };
-                    let times = if sessions.is_empty() { tx(|l| td_string!(l, days.closed)).to_string() } else { sessions_text(&sessions) };
-                    view! { <li>{format!("{days}: {times}")}</li> }
-                })
-                .collect_view();
+    let hours = match office.opening_hours.as_deref().map(|spec| hours_lines(locale, spec)).filter(|l| !l.is_empty()) {
+        Some(lines) => {
+            let items = lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view();
             Some(view! { <dt>{tx(|l| td_string!(l, offices.hours))}</dt><dd><ul class="hours">{items}</ul></dd> }.into_any())
         }
         None if has_premises => Some(view! { <dt>{tx(|l| td_string!(l, offices.hours))}</dt><dd>{tx(|l| td_string!(l, offices.hours_unknown))}</dd> }.into_any()),

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod documents;
 pub mod guide;
+pub mod handout;
 pub mod help;
 pub mod home;
 pub mod not_found;
