@@ -52,13 +52,6 @@ cargo run --quiet --locked --features ssr --bin prerender -- dist target/site-as
 for page in dist/index.html dist/404.html; do
   [ -f "$page" ] || { echo "build-dist.sh: the prerender wrote no $page" >&2; exit 1; }
 done
-# The handout and the QR files used to come from a separate binary (`cargo run --bin handout --
-# dist "$site_url"`); the prerender binary writes them now. To bring the separate step back, set
-# HANDOUT_BIN to the binary's name (e.g. HANDOUT_BIN=handout scripts/build-dist.sh /): empty = skipped.
-handout_bin=${HANDOUT_BIN:-}
-if [ -n "$handout_bin" ]; then
-  cargo run --quiet --locked --bin "$handout_bin" -- dist "$site_url"
-fi
 case "$site_url" in
   http://127.0.0.1*|http://localhost*) echo "note: the handout's QR code points to $site_url (set SITE_URL to the published address for a release)" ;;
 esac
