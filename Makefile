@@ -5,6 +5,10 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 # Sub-path the release is served under: "/" or a GitHub Pages project path such as /vneid-campaign/.
 PUBLIC_URL ?= /
+# The browser and its driver for the tests: one setting each (GitHub's runners have Google Chrome).
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROMIUM CHROMEDRIVER
 # Sub-path used by the end-to-end tests (a project site, to prove sub-path deploys work).
 TEST_PUBLIC_URL ?= /vneid-campaign/
 PORT ?= 8080
@@ -41,6 +45,7 @@ serve: dist
 ## Every test: native domain tests, browser (wasm-bindgen-test) tests, Playwright end-to-end (after the
 ## size budget), then Lighthouse's assertions on the dist/ that test-e2e built.
 test: setup
+	node scripts/lint-workflows.mjs
 	$(MAKE) test-native
 	$(MAKE) test-wasm
 	$(MAKE) test-e2e
@@ -52,7 +57,7 @@ test-native:
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	CHROMEDRIVER=/usr/bin/chromedriver \
+	CHROMEDRIVER="$(CHROMEDRIVER)" \
 	cargo test --locked --target wasm32-unknown-unknown --features staff --test web
 
 test-e2e:

@@ -33,7 +33,7 @@ const distDir = resolve(root, option('--dir') ?? 'dist');
 const copyDir = join(root, 'target', 'lighthouse-dist');
 const outJson = join(root, 'target', 'lighthouse.json');
 const reportDir = join(root, 'target', 'lighthouse'); // the full reports, one HTML file per page
-const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CHROME_PATH = process.env.CHROME_PATH || process.env.CHROMIUM || '/usr/bin/chromium';
 const CHROME_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

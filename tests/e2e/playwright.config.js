@@ -30,7 +30,8 @@ export default defineConfig({
     locale: 'en-US',
     viewport: { width: 360, height: 740 },
     hasTouch: true,
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    // The browser: CHROMIUM (default Debian's /usr/bin/chromium; Google Chrome on GitHub's runners).
+    launchOptions: { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs },
   },
   webServer: {
     command: `node scripts/serve.mjs --dir ${dist} --base ${base} --port ${port}`,
