@@ -1,7 +1,7 @@
 //! Build script.
 //!
 //! - Rebuilds when a translation file changes (leptos_i18n reads `locales/` at compile time).
-//! - Reads `public/campaigns/deployment.json` and writes `presets_index.rs` into `OUT_DIR`:
+//! - Reads `deployment.json` (in `public/campaigns/`, or the folder DEPLOYMENT_DIR names) and writes `presets_index.rs` into `OUT_DIR`:
 //!   the switcher's list of built-in campaigns (id, area, period) and the path of the
 //!   default campaign, which is compiled into the app for a fast first paint. The other
 //!   campaign files are fetched when chosen. A broken deployment file stops the build
@@ -11,9 +11,15 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo::rerun-if-changed=locales");
-    println!("cargo::rerun-if-changed=public/campaigns");
+    // The deployment: `public/campaigns/` unless DEPLOYMENT_DIR names another folder (the
+    // end-to-end tests build against `tests/fixtures/campaigns/`).
+    println!("cargo::rerun-if-env-changed=DEPLOYMENT_DIR");
     let root = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
-    let dir = Path::new(&root).join("public/campaigns");
+    let dir = match env::var("DEPLOYMENT_DIR") {
+        Ok(d) if !d.is_empty() => Path::new(&root).join(d),
+        _ => Path::new(&root).join("public/campaigns"),
+    };
+    println!("cargo::rerun-if-changed={}", dir.display());
     let deployment: serde_json::Value = read_json(&dir.join("deployment.json"));
     let default = deployment["default_campaign"]
         .as_str()
@@ -55,6 +61,7 @@ fn main() {
     out.push_str("];\n");
     let default_path = dir.join(format!("{default}.json"));
     writeln!(out, "/// The default campaign's file, compiled in.\npub const DEFAULT_CAMPAIGN_JSON: &str = include_str!({:?});", default_path.display().to_string()).unwrap();
+    writeln!(out, "/// The deployment's settings file, compiled in.\npub const DEPLOYMENT_FILE: &str = include_str!({:?});", dir.join("deployment.json").display().to_string()).unwrap();
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
     fs::write(Path::new(&out_dir).join("presets_index.rs"), out).expect("write presets_index.rs");
 }

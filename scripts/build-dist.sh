@@ -30,9 +30,12 @@ hashed_copy() {
   printf '%s\n' "$name"
 }
 
+# The deployment (campaign files and deployment.json): public/campaigns/ unless DEPLOYMENT_DIR names
+# another folder; build.rs and the prerender read the same setting.
+export DEPLOYMENT_DIR=${DEPLOYMENT_DIR:-public/campaigns}
 rm -rf dist
 mkdir dist
-cp -r public/campaigns dist/campaigns
+cp -r "$DEPLOYMENT_DIR" dist/campaigns
 cp -r public/icons dist/icons
 cp public/manifest.webmanifest public/icon.svg dist/
 

@@ -14,7 +14,7 @@ fn read(path: &str) -> String {
 }
 
 fn campaign(id: &str) -> Campaign {
-    Campaign::from_json(&read(&format!("public/campaigns/{id}.json"))).unwrap_or_else(|e| panic!("{id}: {e:?}"))
+    Campaign::from_json(&read(&format!("tests/fixtures/campaigns/{id}.json"))).unwrap_or_else(|e| panic!("{id}: {e:?}"))
 }
 
 fn texts(lang: Lang) -> HandoutTexts {
@@ -168,7 +168,7 @@ fn facts_the_review_found_wrong_stay_fixed() {
     assert!(vi.raw("documents.adult_14").contains("nếu làm mất thì được cấp sang thẻ Căn cước mẫu mới khi có nhu cầu"));
     assert!(!en.raw("documents.adult_14").contains("if you want one"));
     // Words.
-    let campaigns_vi: String = SEEDS.iter().map(|id| read(&format!("public/campaigns/{id}.json"))).collect();
+    let campaigns_vi: String = SEEDS.iter().map(|id| read(&format!("tests/fixtures/campaigns/{id}.json"))).collect();
     for bad in ["móng mắt", "chíp", "trên mạng", "QRcode", "QRCode"] {
         assert!(!all_vi.contains(bad), "vi: {bad}");
         assert!(!campaigns_vi.contains(bad), "campaign files: {bad}");

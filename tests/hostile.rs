@@ -28,7 +28,7 @@ fn hostile() -> PathBuf {
 }
 
 fn campaign() -> Campaign {
-    let text = std::fs::read_to_string(root().join("public/campaigns/hcm-q3-2023.json")).unwrap();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/campaigns/hcm-q3-2023.json")).unwrap();
     Campaign::from_json(&text).unwrap()
 }
 

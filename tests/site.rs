@@ -43,7 +43,7 @@ fn ctx(campaign: Arc<Campaign>, default: &str, lang: Lang, page: SitePage) -> Pa
 }
 
 fn campaign_of(id: &str) -> Arc<Campaign> {
-    campaign(&format!("public/campaigns/{id}.json"))
+    campaign(&format!("tests/fixtures/campaigns/{id}.json"))
 }
 
 #[test]

@@ -44,11 +44,13 @@ fn run() -> Result<(), String> {
     let dist = Path::new(&dist);
     let read = |p: &str| fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
     let assets: AssetsFile = serde_json::from_str(&read(&assets_path)?).map_err(|e| format!("{assets_path}: {e}"))?;
-    let deployment: Deployment = serde_json::from_str(&read("public/campaigns/deployment.json")?).map_err(|e| format!("deployment.json: {e}"))?;
+    // The deployment: public/campaigns/ unless DEPLOYMENT_DIR names another folder (the tests' fixtures).
+    let dir = std::env::var("DEPLOYMENT_DIR").ok().filter(|d| !d.is_empty()).unwrap_or_else(|| "public/campaigns".into());
+    let deployment: Deployment = serde_json::from_str(&read(&format!("{dir}/deployment.json"))?).map_err(|e| format!("{dir}/deployment.json: {e}"))?;
     let ids: Vec<String> = if deployment.fixed_campaign { vec![deployment.default_campaign.clone()] } else { deployment.campaigns.clone() };
     let mut campaigns = Vec::new();
     for id in &ids {
-        let campaign = Campaign::from_json(&read(&format!("public/campaigns/{id}.json"))?)
+        let campaign = Campaign::from_json(&read(&format!("{dir}/{id}.json"))?)
             .map_err(|errors| format!("{id}: {}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
         campaigns.push(Arc::new(campaign));
     }

@@ -647,7 +647,7 @@ mod tests {
 
     #[test]
     fn offices_are_filtered_by_the_service_of_the_case() {
-        let path = format!("{}/public/campaigns/hcm-q3-2023.json", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/tests/fixtures/campaigns/hcm-q3-2023.json", env!("CARGO_MANIFEST_DIR"));
         let q3 = crate::domain::campaign::Campaign::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
         let ids = |query: &str| plan(query).offices(&q3.offices).iter().map(|o| o.id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids("age=14plus&card=have&level=2"), ["district-team", "ward-police", "mobile-team"]);

@@ -15,7 +15,7 @@ use crate::domain::text::Lang;
 use crate::domain::vn_time::add_days;
 
 fn campaign(id: &str) -> Campaign {
-    let path = format!("{}/public/campaigns/{id}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/campaigns/{id}.json", env!("CARGO_MANIFEST_DIR"));
     Campaign::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
