@@ -7,6 +7,7 @@
 //! - `staff` (wasm, `bin/staff`): staff mode, a client-rendered app (`app`, `components`, `staff`).
 
 #![recursion_limit = "512"]
+#![warn(missing_docs)]
 
 pub mod domain;
 pub mod routes;
@@ -16,12 +17,15 @@ pub mod routes;
 // dependencies would add ~120 crates to every fresh build; the macro is the
 // same code generator.)
 #[cfg(any(feature = "ssr", feature = "hydrate", feature = "staff"))]
-#[allow(deprecated)]
+#[allow(deprecated, missing_docs)]
 mod generated_i18n {
     leptos_i18n::load_locales!();
 }
 #[cfg(any(feature = "ssr", feature = "hydrate", feature = "staff"))]
 pub use generated_i18n::i18n;
+
+#[cfg(any(feature = "ssr", feature = "staff"))]
+pub mod source_words;
 
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod site;

@@ -12,33 +12,11 @@ use crate::domain::guidance::Fact;
 use crate::domain::handout::qr_file_name;
 use crate::domain::hours::Session;
 use crate::domain::pathway::Step;
-use crate::domain::sources::{describe, field_source_label, file_source_label, Law, SeedDoc, SourceField, Word};
+use crate::domain::sources::{describe, field_source_label, file_source_label, SourceField};
+pub use crate::source_words::source_word;
 use crate::domain::vn_time::{format_date, format_minutes};
 use crate::i18n::*;
 use crate::routes::site::SitePage;
-
-/// The translated word for a source label, in `locale`.
-pub fn source_word(locale: Locale, word: Word) -> String {
-    match word {
-        Word::Source => td_string!(locale, sources.source),
-        Word::Section => td_string!(locale, sources.section),
-        Word::Appendix => td_string!(locale, sources.appendix),
-        Word::Preamble => td_string!(locale, sources.preamble),
-        Word::OtherDocument => td_string!(locale, sources.other_document),
-        Word::RuleToday => td_string!(locale, sources.rule_today),
-        Word::AppliesFrom => td_string!(locale, sources.applies_from),
-        Word::NotThisCampaign => td_string!(locale, sources.not_this_campaign),
-        Word::GeneralAdvice => td_string!(locale, sources.general_advice),
-        Word::CampaignDocument => td_string!(locale, sources.campaign_document),
-        Word::Law(Law::IdentityLaw2023) => td_string!(locale, sources.law_identity),
-        Word::Doc(SeedDoc::Q3Plan) => td_string!(locale, sources.doc_q3),
-        Word::Doc(SeedDoc::DuyenHaiPlan) => td_string!(locale, sources.doc_duyen_hai),
-        Word::Doc(SeedDoc::TamThuanPlan) => td_string!(locale, sources.doc_tam_thuan),
-        Word::Doc(SeedDoc::HanoiPlan) => td_string!(locale, sources.doc_hanoi),
-        Word::Doc(SeedDoc::BinhThanhLetter) => td_string!(locale, sources.doc_binh_thanh),
-    }
-    .to_string()
-}
 
 /// The source label of a piece of built-in guidance, for the campaign shown.
 pub fn fact_source_text(fact: Fact) -> String {
@@ -49,7 +27,10 @@ pub fn fact_source_text(fact: Fact) -> String {
 
 /// The source line of a piece of built-in guidance, for the campaign shown.
 #[component]
-pub fn FactSource(fact: Fact) -> impl IntoView {
+pub fn FactSource(
+    /// The statement.
+    fact: Fact,
+) -> impl IntoView {
     view! { <p class="source">{fact_source_text(fact)}</p> }
 }
 
@@ -77,7 +58,13 @@ pub fn hours_lines(locale: Locale, spec: &str) -> Vec<String> {
 /// The source line of facts from the campaign file (an object's `source`), or of one of
 /// its fields (`serves.id_card`); nothing when the file records no section for them.
 #[component]
-pub fn FileSource(source: Option<SourceField>, #[prop(optional, into)] field: Option<String>) -> impl IntoView {
+pub fn FileSource(
+    /// The object's `source` field.
+    source: Option<SourceField>,
+    /// One field (`serves.id_card`) instead of the whole object.
+    #[prop(optional, into)]
+    field: Option<String>,
+) -> impl IntoView {
     let p = current();
     let words = |w| p.word(w);
     let label = match &field {
@@ -108,6 +95,7 @@ fn sessions_text(sessions: &[Session]) -> String {
 /// One office: name, live status, address, phone, weekly hours, special days, notes, source.
 #[component]
 pub fn OfficeCard(
+    /// The office.
     office: Office,
     /// True when the card sits under a section heading (its name becomes an `h3`).
     #[prop(optional)]
@@ -178,7 +166,10 @@ pub fn OfficeCard(
 /// The steps as GOV.UK-style numbered `<details>` (readable and usable without
 /// JavaScript), "or" and "optional" markers, each with its source and a tick box.
 #[component]
-pub fn StepNav(steps: Vec<Step>) -> impl IntoView {
+pub fn StepNav(
+    /// The steps, in order.
+    steps: Vec<Step>,
+) -> impl IntoView {
     let p = current();
     let locale = p.locale();
     let mut number = 0;

@@ -25,7 +25,11 @@ pub fn start_script(js: &str, wasm: &str) -> String {
 
 /// The whole document of the page in context; `not_found` renders the not-found page.
 #[component]
-pub fn Document(#[prop(optional)] not_found: bool) -> impl IntoView {
+pub fn Document(
+    /// Render the not-found page.
+    #[prop(optional)]
+    not_found: bool,
+) -> impl IntoView {
     let p = current();
     let locale = p.locale();
     let lang = p.lang();

@@ -259,14 +259,6 @@ impl Ledger {
         out
     }
 
-    /// The newest modification time of any entry, unit or target.
-    pub fn last_change(&self) -> Option<Stamp> {
-        let entries = self.entries.values().map(|e| e.modified);
-        let units = self.units.iter().map(|u| u.modified);
-        let targets = self.targets.iter().map(|t| t.modified);
-        entries.chain(units).chain(targets).max()
-    }
-
     /// A stable digest of everything stored (for "nothing changed" checks).
     pub fn digest(&self) -> u64 {
         // FNV-1a over a canonical text form.

@@ -11,13 +11,21 @@ use crate::site::locale_of;
 /// and the language memory (one island, so one set of props and one export).
 #[island]
 pub fn PageBoot(
+    /// The page's language.
     lang: Lang,
+    /// The site's base path (`/` or `/sub/`).
     base: String,
+    /// The page's campaign and language folder (`""`, `en/`, `c/<id>/`).
     group: String,
+    /// Where the kiosk reset goes (relative to the base).
     home: String,
+    /// Whether this is a home page.
     is_home: bool,
+    /// The same page in the other language; empty on the not-found page.
     alternate: String,
+    /// The page's own path relative to the base.
     here: String,
+    /// The deployment's default campaign.
     default_campaign: String,
 ) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]

@@ -6,9 +6,14 @@
 //! context does not reach them in the browser); the ticks store is provided to all of
 //! them by [`hydrate`].
 
+// `#[island]` generates a deserialisable copy of each props struct that carries no docs.
+#[allow(missing_docs)]
 pub mod boot;
+#[allow(missing_docs)]
 pub mod offices;
+#[allow(missing_docs)]
 pub mod status;
+#[allow(missing_docs)]
 pub mod steps;
 
 use leptos::prelude::*;

@@ -17,7 +17,12 @@ pub fn card_id(office_id: &str) -> String {
 
 /// Search box and "open now / evenings / weekends"; `offices` describe the campaign's offices.
 #[island]
-pub fn OfficeFilters(lang: Lang, offices: Vec<FilterItem>) -> impl IntoView {
+pub fn OfficeFilters(
+    /// The page's language.
+    lang: Lang,
+    /// What the filter needs of each office.
+    offices: Vec<FilterItem>,
+) -> impl IntoView {
     let locale = locale_of(lang);
     let now = live_now();
     let filter = RwSignal::new(OfficeFilter::default());

@@ -28,7 +28,20 @@ pub fn day_name(locale: Locale, day: usize) -> &'static str {
 /// already ended when the site was built (an end is final, so the page says so from the
 /// first paint); `note` and its `note_source` ("may be out of date") show only once it has ended.
 #[island]
-pub fn CampaignStatus(lang: Lang, start: String, end: String, ended_at_build: bool, note: String, note_source: String) -> impl IntoView {
+pub fn CampaignStatus(
+    /// The page's language.
+    lang: Lang,
+    /// First day (`YYYY-MM-DD`).
+    start: String,
+    /// Last day (`YYYY-MM-DD`).
+    end: String,
+    /// Whether the campaign had ended when the site was built.
+    ended_at_build: bool,
+    /// The "may be out of date" note.
+    note: String,
+    /// The note's source label.
+    note_source: String,
+) -> impl IntoView {
     let locale = locale_of(lang);
     let now = live_now();
     let (start, end) = (parse_iso_date(&start), parse_iso_date(&end));
@@ -70,7 +83,14 @@ pub fn CampaignStatus(lang: Lang, start: String, end: String, ended_at_build: bo
 
 /// An office's status line from its weekly hours and special days; empty until the island runs.
 #[island]
-pub fn OfficeStatus(lang: Lang, hours: String, special: Vec<SpecialDay>) -> impl IntoView {
+pub fn OfficeStatus(
+    /// The page's language.
+    lang: Lang,
+    /// Weekly hours (`opening_hours` syntax).
+    hours: String,
+    /// The office's special days.
+    special: Vec<SpecialDay>,
+) -> impl IntoView {
     let locale = locale_of(lang);
     let now = live_now();
     let weekly = WeeklyHours::parse(&hours).ok();

@@ -59,7 +59,12 @@ impl TickStore {
 
 /// The tick box of one step (`step` is its id); unticked until the island runs.
 #[island]
-pub fn StepTick(lang: Lang, step: String) -> impl IntoView {
+pub fn StepTick(
+    /// The page's language.
+    lang: Lang,
+    /// The step's id.
+    step: String,
+) -> impl IntoView {
     let locale = locale_of(lang);
     let step = Step::from_id(&step);
     let ticks = TickStore::current();
@@ -84,7 +89,10 @@ pub fn StepTick(lang: Lang, step: String) -> impl IntoView {
 
 /// "Open all steps / close all steps" and "clear my ticks"; invisible (keeping its room) until the island runs.
 #[island]
-pub fn StepTools(lang: Lang) -> impl IntoView {
+pub fn StepTools(
+    /// The page's language.
+    lang: Lang,
+) -> impl IntoView {
     let locale = locale_of(lang);
     let ticks = TickStore::current();
     let running = RwSignal::new(false);

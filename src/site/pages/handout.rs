@@ -20,7 +20,10 @@ fn src(fact: Fact) -> impl IntoView {
 /// The handout of the campaign and language in context, as a complete HTML document;
 /// `qr` is the SVG of the site's address.
 #[component]
-pub fn HandoutDocument(qr: String) -> impl IntoView {
+pub fn HandoutDocument(
+    /// The SVG of the QR code of the site's address.
+    qr: String,
+) -> impl IntoView {
     let p = current();
     let c = p.campaign.clone();
     let locale = p.locale();
