@@ -1,7 +1,9 @@
 //! The words of source labels ("Nguồn", "mục", the documents' citations) in each language,
 //! for the pages (built at build time) and staff mode alike.
 
-use crate::domain::sources::{Law, SeedDoc, Word};
+use crate::domain::campaign::Campaign;
+use crate::domain::sources::{field_source_label, file_source_label, Law, SeedDoc, SourceField, Word};
+use crate::domain::text::Lang;
 use crate::i18n::*;
 
 /// The translated word for a source label, in `locale`.
@@ -27,3 +29,13 @@ pub fn source_word(locale: Locale, word: Word) -> String {
     .to_string()
 }
 
+
+/// The source label of a campaign-file object (`field`: one of its fields, `serves.id_card`),
+/// in `lang`; `None` when the file records no section for it.
+pub fn file_label(campaign: &Campaign, source: Option<&SourceField>, field: Option<&str>, lang: Lang, locale: Locale) -> Option<String> {
+    let words = move |w| source_word(locale, w);
+    match field {
+        Some(f) => field_source_label(campaign, source, f, lang, &words),
+        None => file_source_label(campaign, source, lang, &words),
+    }
+}

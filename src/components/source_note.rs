@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::{current_lang, AppState};
-use crate::domain::sources::{field_source_label, file_source_label, SourceField};
-use crate::source_words::source_word;
+use crate::domain::sources::SourceField;
+use crate::source_words::file_label;
 use crate::i18n::*;
 
 /// The source line of facts from the campaign file (an object's `source`), or of one of
@@ -21,12 +21,7 @@ pub fn FileSource(
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     move || {
-        let locale = i18n.get_locale();
-        let words = move |w| source_word(locale, w);
-        let label = state.with_campaign(|c| match &field {
-            Some(f) => field_source_label(c, source.as_ref(), f, current_lang(), &words),
-            None => file_source_label(c, source.as_ref(), current_lang(), &words),
-        });
+        let label = state.with_campaign(|c| file_label(c, source.as_ref(), field.as_deref(), current_lang(), i18n.get_locale()));
         label.map(|l| view! { <p class="source">{l}</p> })
     }
 }

@@ -70,6 +70,13 @@ impl PageCtx {
         relative(&self.path.to(page).path())
     }
 
+    /// Whether the campaign had ended (Vietnam time) when the site was built: an end is final,
+    /// so the page may say so from the first paint.
+    pub fn ended_at_build(&self) -> bool {
+        let vn = time::UtcOffset::from_hms(7, 0, 0).expect("UTC+7");
+        self.campaign.period.end < time::OffsetDateTime::now_utc().to_offset(vn).date()
+    }
+
     /// A link to this page in `lang`.
     pub fn href_lang(&self, lang: Lang) -> String {
         relative(&self.path.in_lang(lang).path())

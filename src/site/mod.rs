@@ -17,32 +17,33 @@ pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod shell;
 
-/// Renders the page in `ctx` to a complete HTML document (`not_found`: the not-found page).
+/// Renders `view` to HTML inside a root owner with the islands' shared context and the
+/// page context `ctx` (build time only).
 #[cfg(feature = "ssr")]
-pub fn render(ctx: context::PageCtx, not_found: bool) -> String {
+fn render_with<V: leptos::prelude::RenderHtml>(ctx: context::PageCtx, view: impl FnOnce() -> V) -> String {
     use leptos::prelude::*;
     let _ = any_spawner::Executor::init_futures_executor();
     let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new_islands())));
     let html = owner.with(|| {
         provide_context(ctx);
-        view! { <shell::Document not_found/> }.to_html()
+        view().to_html()
     });
     owner.unset();
     html
+}
+
+/// Renders the page in `ctx` to a complete HTML document (`not_found`: the not-found page).
+#[cfg(feature = "ssr")]
+pub fn render(ctx: context::PageCtx, not_found: bool) -> String {
+    use leptos::prelude::*;
+    render_with(ctx, move || view! { <shell::Document not_found/> })
 }
 
 /// Renders the printable handout of the campaign and language in `ctx`; `qr` is the SVG of the site's address.
 #[cfg(feature = "ssr")]
 pub fn render_handout(ctx: context::PageCtx, qr: String) -> String {
     use leptos::prelude::*;
-    let _ = any_spawner::Executor::init_futures_executor();
-    let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new_islands())));
-    let html = owner.with(|| {
-        provide_context(ctx);
-        view! { <pages::handout::HandoutDocument qr/> }.to_html()
-    });
-    owner.unset();
-    html
+    render_with(ctx, move || view! { <pages::handout::HandoutDocument qr/> })
 }
 
 use crate::domain::text::Lang;

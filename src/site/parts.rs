@@ -12,7 +12,8 @@ use crate::domain::guidance::Fact;
 use crate::domain::handout::qr_file_name;
 use crate::domain::hours::Session;
 use crate::domain::pathway::Step;
-use crate::domain::sources::{describe, field_source_label, file_source_label, SourceField};
+use crate::domain::sources::{describe, SourceField};
+use crate::source_words::file_label;
 pub use crate::source_words::source_word;
 use crate::domain::vn_time::{format_date, format_minutes};
 use crate::i18n::*;
@@ -37,8 +38,7 @@ pub fn FactSource(
 /// The source label of facts from the campaign file (an object's `source`), if it records one.
 pub fn file_source_text(source: Option<&SourceField>) -> Option<String> {
     let p = current();
-    let words = |w| p.word(w);
-    file_source_label(&p.campaign, source, p.lang(), &words)
+    file_label(&p.campaign, source, None, p.lang(), p.locale())
 }
 
 /// Weekly hours as lines: "Thứ Hai – Thứ Sáu: 07:30–11:30, 13:00–17:00".
@@ -66,12 +66,7 @@ pub fn FileSource(
     field: Option<String>,
 ) -> impl IntoView {
     let p = current();
-    let words = |w| p.word(w);
-    let label = match &field {
-        Some(f) => field_source_label(&p.campaign, source.as_ref(), f, p.lang(), &words),
-        None => file_source_label(&p.campaign, source.as_ref(), p.lang(), &words),
-    };
-    label.map(|l| view! { <p class="source">{l}</p> })
+    file_label(&p.campaign, source.as_ref(), field.as_deref(), p.lang(), p.locale()).map(|l| view! { <p class="source">{l}</p> })
 }
 
 /// "Document no. … of dd/mm/yyyy", with whatever parts the document has.

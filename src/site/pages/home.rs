@@ -16,8 +16,7 @@ pub fn campaign_status() -> impl IntoView {
     let p = current();
     let c = &p.campaign;
     let period = tx(|l| td_string!(l, live.period)).replace("%start", &format_date(c.period.start)).replace("%end", &format_date(c.period.end));
-    let build_day = time::OffsetDateTime::now_utc().to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("UTC+7")).date();
-    let ended_at_build = c.period.end < build_day;
+    let ended_at_build = p.ended_at_build();
     let end_note = c.period_end_note.as_ref().map(|note| {
         view! {
             <p class="period-note"><strong>{tx(|l| td_string!(l, common.period_note_label))}</strong> " " {text(note)}</p>

@@ -15,9 +15,7 @@ pub fn page() -> (String, AnyView) {
     let p = current();
     let c = p.campaign.clone();
     let heading = tx(|l| td_string!(l, offices.title)).to_string();
-    let build_day = time::OffsetDateTime::now_utc().to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("UTC+7")).date();
-    // An end is final: a campaign that had ended when the site was built stays ended.
-    let ended = (c.period.end < build_day).then(|| view! { <p class="status ended">{tx(|l| td_string!(l, offices.ended_warning))}</p> });
+    let ended = p.ended_at_build().then(|| view! { <p class="status ended">{tx(|l| td_string!(l, offices.ended_warning))}</p> });
     let cards = if c.offices.is_empty() {
         view! { <p class="card">{tx(|l| td_string!(l, offices.no_offices))}</p> }.into_any()
     } else {
