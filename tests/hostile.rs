@@ -15,7 +15,9 @@ use std::time::Instant;
 use time::macros::{date, datetime};
 use time::OffsetDateTime;
 use vneid_campaign::domain::campaign::Campaign;
-use vneid_campaign::domain::tally::exchange::{parse_export, ExportFile, ImportError, MergePreview, Policy, Problem, MAX_IMPORT_BYTES};
+use vneid_campaign::domain::tally::export::ExportFile;
+use vneid_campaign::domain::tally::import::{parse_export, ImportError, Problem, MAX_IMPORT_BYTES};
+use vneid_campaign::domain::tally::merge::{MergePreview, Policy};
 use vneid_campaign::domain::tally::ledger::{Author, Change, Counts, Ledger, LocalUnit, TargetSetting};
 use vneid_campaign::domain::tally::stamp::Stamp;
 
@@ -44,7 +46,7 @@ fn realistic_ledger() -> Ledger {
     ledger.apply(&[
         Change::PutUnit(LocalUnit { id: "ward-2".into(), name: "Công an Phường 2".into(), modified: Stamp::new(datetime!(2023-06-20 07:55 +7)), device: device.into() }),
         Change::PutTarget(TargetSetting {
-            key: TargetSetting::local_key("applications", Some("ward-2"), None),
+            key: TargetSetting::key_for("applications", Some("ward-2"), None),
             indicator: "applications".into(),
             unit: Some("ward-2".into()),
             phase: None,
@@ -67,7 +69,7 @@ fn realistic_ledger() -> Ledger {
     for (day, unit, n, reason) in [(date!(2023 - 06 - 21), "ward-2", 60, "thêm hồ sơ buổi tối"), (date!(2023 - 06 - 23), "district-team", 41, "nhập nhầm")] {
         let counts = Counts::from_pairs([("applications", n), ("activations", n / 2)]);
         let plan = ledger.plan_save(day, unit, counts, false, &author(device, Some("Trần Văn Minh"), datetime!(2023-06-24 08:15 +7)), Some(reason.into()));
-        assert_eq!(plan.changes.len(), 2, "a correction adds an audit record");
+        assert_eq!(plan.changes.len(), 3, "an expectation, the entry and an audit record");
         ledger.apply(&plan.changes);
     }
     assert_eq!((ledger.entries.len(), ledger.audit.len(), ledger.units.len(), ledger.targets.len()), (18, 2, 1, 1));
@@ -199,7 +201,7 @@ fn import(campaign: &Campaign, ledger: &mut Ledger, files: &[(String, Vec<u8>)])
     let results: Vec<_> = files.iter().map(|(name, bytes)| parse_export(name, bytes, campaign, ledger)).collect();
     let good: Vec<(String, ExportFile)> = files.iter().zip(&results).filter_map(|((n, _), r)| r.as_ref().ok().map(|e| (n.clone(), e.clone()))).collect();
     let preview = MergePreview::build(campaign, ledger, &good);
-    let changes = preview.changes(|_| Policy::TakeTheirs, &author("kiosk-q3-b", None, datetime!(2023-06-25 10:00 +7)));
+    let changes = preview.changes(|_| Policy::Take(0), &author("kiosk-q3-b", None, datetime!(2023-06-25 10:00 +7)));
     ledger.apply(&changes);
     (results, preview)
 }

@@ -80,7 +80,7 @@ mod idb {
     use std::rc::Rc;
 
     use time::macros::date;
-    use vneid_campaign::domain::tally::ledger::{AuditRecord, Change, Counts, Entry, Ledger, LocalUnit, TargetSetting};
+    use vneid_campaign::domain::tally::ledger::{AuditRecord, Author, Change, Counts, Entry, Ledger, LocalUnit, TargetSetting};
     use vneid_campaign::domain::tally::stamp::Stamp;
     use vneid_campaign::domain::tally::store::{StoreError, TallyStore};
     use vneid_campaign::web::broadcast;
@@ -145,8 +145,43 @@ mod idb {
             Change::PutEntry(second),
             Change::AddAudit(audit("2023-06-21T17:30:00+07:00", date!(2023 - 06 - 21), "ward-2", &[("applications", 40)], &[("applications", 45), ("activations", 12)])),
             Change::PutUnit(unit("team-a", "Tổ công tác số 1")),
-            Change::PutTarget(target("local:applications:ward-1:*", "applications", Some("ward-1"), 500)),
+            Change::PutTarget(target(&TargetSetting::key_for("applications", Some("ward-1"), None), "applications", Some("ward-1"), 500)),
         ]
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_batch_planned_from_stale_data_is_refused_inside_the_transaction() {
+        // Two tabs: each its own connection, both load the same data.
+        let name = "vneid-test-stale";
+        fresh(name).await;
+        let tab_a = IdbStore::open_named(name).await.unwrap();
+        let tab_b = IdbStore::open_named(name).await.unwrap();
+        let day = date!(2023 - 06 - 20);
+        let author = |at: &str| Author { device: "kiosk-a".into(), staff: None, at: Stamp::parse(at).unwrap() };
+        let seen_by_a = tab_a.load("c").await.unwrap();
+        let seen_by_b = tab_b.load("c").await.unwrap();
+        let first = seen_by_a.plan_save(day, "ward-1", Counts::from_pairs([("applications", 5)]), false, &author("2023-06-20T10:00:00+07:00"), None);
+        tab_a.commit("c", &first.changes).await.unwrap();
+        let second = seen_by_b.plan_save(day, "ward-1", Counts::from_pairs([("applications", 7)]), false, &author("2023-06-20T10:05:00+07:00"), None);
+        assert_eq!(tab_b.commit("c", &second.changes).await, Err(StoreError::Stale("2023-06-20 ward-1".into())));
+        let stored = tab_b.load("c").await.unwrap();
+        assert_eq!(stored.entry(day, "ward-1").unwrap().counts.get("applications"), 5, "the first tab's counts stay");
+        assert!(stored.audit.is_empty());
+        // Planned from what is stored, it goes through, with its audit record.
+        let again = stored.plan_save(day, "ward-1", Counts::from_pairs([("applications", 7)]), false, &author("2023-06-20T10:06:00+07:00"), None);
+        tab_b.commit("c", &again.changes).await.unwrap();
+        let stored = tab_a.load("c").await.unwrap();
+        assert_eq!((stored.entry(day, "ward-1").unwrap().counts.get("applications"), stored.audit.len()), (7, 1));
+
+        // Targets: an earlier version's `campaign:<n>` record reads back under the key made
+        // from its fields, and a stale target change is refused too.
+        tab_a.commit("c", &[Change::PutTarget(target("campaign:0", "applications", None, 100))]).await.unwrap();
+        let ledger = tab_a.load("c").await.unwrap();
+        assert_eq!(ledger.targets.iter().map(|t| (t.key.as_str(), t.count)).collect::<Vec<_>>(), vec![("target:applications:*:*", 100)]);
+        let stale = ledger.plan_target(target("x", "applications", None, 300));
+        tab_b.commit("c", &ledger.plan_target(target("x", "applications", None, 200))).await.unwrap();
+        assert!(matches!(tab_a.commit("c", &stale).await, Err(StoreError::Stale(_))));
+        assert_eq!(tab_a.load("c").await.unwrap().targets[0].count, 200);
     }
 
     #[wasm_bindgen_test]
@@ -194,7 +229,7 @@ mod idb {
         assert_eq!(json["counts"]["applications"], 41);
         assert!(raw_record(name, "audit", &["hcm-q3", "2023-06-21T17:30:00+07:00", "kiosk-b", "2023-06-21", "ward-2"]).await.is_some());
         assert!(raw_record(name, "units", &["hcm-q3", "team-a"]).await.is_some());
-        assert!(raw_record(name, "targets", &["hcm-q3", "local:applications:ward-1:*"]).await.is_some());
+        assert!(raw_record(name, "targets", &["hcm-q3", "target:applications:ward-1:*"]).await.is_some());
     }
 
     /// The JSON text stored under `key` in `store`, read with plain IndexedDB calls.

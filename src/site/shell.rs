@@ -117,6 +117,6 @@ fn nav_items(not_found: bool) -> impl IntoView {
             view! { <li><a href=p.href(target) aria-current=here.then_some("page")>{label}</a></li> }.into_any()
         })
         .collect();
-    list.push(view! { <li><a href="staff/">{tx(|l| td_string!(l, nav.staff))}</a></li> }.into_any());
+    list.push(view! { <li class="staff-link"><a href="staff/">{tx(|l| td_string!(l, nav.staff))}</a></li> }.into_any());
     list
 }

@@ -6,9 +6,10 @@ use wasm_bindgen::JsCast;
 use super::{mark, meta_keys, now, StaffState};
 use crate::app::{current_lang, AppState};
 use crate::components::tr::tr;
-use crate::domain::tally::exchange::{
-    days_since, file_name, parse_export, to_csv, Conflict, CsvLabels, DeviceInfo, ExportFile, ImportError, MergePreview, Policy, Problem, MAX_IMPORT_BYTES,
-};
+use crate::domain::tally::csv_export::{to_csv, CsvLabels};
+use crate::domain::tally::export::{days_since, file_name, DeviceInfo, ExportFile};
+use crate::domain::tally::import::{parse_export, ImportError, Problem, MAX_IMPORT_BYTES};
+use crate::domain::tally::merge::{Conflict, MergePreview, Policy};
 use crate::domain::tally::progress::all_units;
 use crate::domain::tally::report::format_count;
 use crate::domain::tally::stamp::Stamp;
@@ -54,7 +55,6 @@ fn problem_text(l: Locale, p: &Problem) -> String {
         Problem::BadText => td_string!(l, tally.p_bad_text).into(),
         Problem::BadId(id) => format!("{} \"{id}\"", td_string!(l, tally.p_bad_id)),
         Problem::UnknownPhase(p) => format!("{} \"{p}\"", td_string!(l, tally.p_phase)),
-        Problem::AfterExport => td_string!(l, tally.p_after_export).into(),
     }
 }
 
@@ -66,19 +66,23 @@ struct ImportSession {
     refused: Vec<ImportError>,
 }
 
-fn policy_key(p: Policy) -> &'static str {
+fn policy_key(p: Policy) -> String {
     match p {
-        Policy::KeepMine => "mine",
-        Policy::TakeTheirs => "theirs",
-        Policy::Newest => "newest",
+        Policy::KeepMine => "mine".into(),
+        Policy::Take(0) => "theirs".into(),
+        Policy::Take(i) => format!("theirs-{i}"),
+        Policy::Newest => "newest".into(),
     }
 }
 
 fn policy_from(key: &str) -> Policy {
     match key {
-        "theirs" => Policy::TakeTheirs,
+        "theirs" => Policy::Take(0),
         "newest" => Policy::Newest,
-        _ => Policy::KeepMine,
+        other => match other.strip_prefix("theirs-").and_then(|n| n.parse().ok()) {
+            Some(i) => Policy::Take(i),
+            None => Policy::KeepMine,
+        },
     }
 }
 
@@ -109,22 +113,43 @@ pub fn DataSection() -> impl IntoView {
         });
     };
 
+    // A download cannot report that the file was written: the reminder stays until staff
+    // confirm they have the file.
+    let pending_export = RwSignal::new(None::<(String, Stamp, String)>);
     let export_json = move |_| {
         mark("tally:export:start");
         let c = campaign.get_untracked();
+        // Taken before reading: anything saved after it stays "not exported".
         let at = Stamp::new(now());
         let label = staff.device_label.get_untracked();
         let device = DeviceInfo { id: staff.device_id.get_untracked(), label: (!label.trim().is_empty()).then(|| label.trim().to_string()) };
-        let export = staff.ledger.with_untracked(|l| ExportFile::build(&c, l, device, at));
-        let name = file_name(&c.id, to_vietnam(at.0).date(), &export.device.id, "json");
-        let result = download(&name, &export.to_json(), "application/json");
-        mark("tally:export:end");
-        match result {
-            Ok(()) => {
-                mark_exported(c.id.clone(), at);
-                outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.exported)))));
+        wasm_bindgen_futures::spawn_local(async move {
+            // What is stored, not what this tab shows: another tab may have saved since.
+            let ledger = match staff.store().load(&c.id).await {
+                Ok(ledger) => ledger,
+                Err(e) => {
+                    outcome.set(Some(Err(e.to_string())));
+                    return;
+                }
+            };
+            let export = ExportFile::build(&c, &ledger, device, at);
+            let name = file_name(&c.id, to_vietnam(at.0).date(), &export.device.id, "json");
+            let result = download(&name, &export.to_json(), "application/json");
+            mark("tally:export:end");
+            match result {
+                Ok(()) => {
+                    outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.download_started)))));
+                    pending_export.set(Some((c.id.clone(), at, name)));
+                }
+                Err(e) => outcome.set(Some(Err(e))),
             }
-            Err(e) => outcome.set(Some(Err(e))),
+        });
+    };
+    let confirm_export = move |_| {
+        if let Some((campaign_id, at, name)) = pending_export.get_untracked() {
+            mark_exported(campaign_id, at);
+            pending_export.set(None);
+            outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.exported)))));
         }
     };
     let export_csv = move |_| {
@@ -163,7 +188,16 @@ pub fn DataSection() -> impl IntoView {
                     Err(e) => refused.push(ImportError { file: name, place: String::new(), problem: Problem::Invalid(e) }),
                 }
             }
-            let preview = staff.ledger.with_untracked(|l| MergePreview::build(&c, l, &good));
+            // Compared with what is stored (another tab may have saved since this one loaded).
+            let stored = match staff.store().load(&c.id).await {
+                Ok(ledger) => ledger,
+                Err(e) => {
+                    busy.set(false);
+                    outcome.set(Some(Err(e.to_string())));
+                    return;
+                }
+            };
+            let preview = MergePreview::build(&c, &stored, &good);
             let policies = vec![Policy::Newest; preview.conflicts.len()];
             session.set(Some(ImportSession { preview, policies, refused }));
             busy.set(false);
@@ -200,6 +234,11 @@ pub fn DataSection() -> impl IntoView {
                 Ok(()) => {
                     session.set(None);
                     outcome.set(Some(Ok(format!("{} {new}", t_string!(i18n, tally.imported)))));
+                }
+                Err(crate::domain::tally::store::StoreError::Stale(what)) => {
+                    // Another tab saved since the preview: nothing was written; show it again.
+                    session.set(None);
+                    outcome.set(Some(Err(format!("{} ({what})", t_string!(i18n, tally.import_stale)))));
                 }
                 Err(e) => outcome.set(Some(Err(format!("{} {e}", t_string!(i18n, tally.import_failed))))),
             }
@@ -258,11 +297,19 @@ pub fn DataSection() -> impl IntoView {
             .conflicts
             .iter()
             .enumerate()
-            .map(|(i, conflict)| conflict_row(i, conflict, &c, lang, session, unit_name(&conflict.mine.unit)))
+            .map(|(i, conflict)| conflict_row(i, conflict, &c, lang, session, unit_name(&conflict.key().1)))
             .collect_view();
         let set_all = move |ev: web_sys::Event| {
             let p = policy_from(&event_target_value(&ev));
-            session.update(|s| if let Some(s) = s { s.policies.iter_mut().for_each(|x| *x = p) });
+            // "Keep mine" cannot apply where this device has nothing: those take the newest.
+            session.update(|s| {
+                if let Some(s) = s {
+                    let has_mine: Vec<bool> = s.preview.conflicts.iter().map(|c| c.mine.is_some()).collect();
+                    for (slot, mine) in s.policies.iter_mut().zip(has_mine) {
+                        *slot = if p == Policy::KeepMine && !mine { Policy::Newest } else { p };
+                    }
+                }
+            });
         };
         let nothing = s.preview.is_empty();
         Some(
@@ -312,6 +359,12 @@ pub fn DataSection() -> impl IntoView {
                 <button type="button" class="primary" id="export-json" on:click=export_json>{tr(|l| td_string!(l, tally.export_json))}</button>
                 <button type="button" id="export-csv" on:click=export_csv>{tr(|l| td_string!(l, tally.export_csv))}</button>
             </div>
+            {move || pending_export.get().map(|(_, _, name)| view! {
+                <div class="banner" data-export="pending">
+                    <p>{tr(|l| td_string!(l, tally.confirm_export_ask))} " " <code>{name}</code></p>
+                    <button type="button" id="confirm-export" on:click=confirm_export>{tr(|l| td_string!(l, tally.confirm_export))}</button>
+                </div>
+            })}
         </section>
         <section class="card">
             <h3>{tr(|l| td_string!(l, tally.import_heading))}</h3>
@@ -341,20 +394,44 @@ pub fn DataSection() -> impl IntoView {
 fn conflict_row(i: usize, conflict: &Conflict, c: &crate::domain::campaign::Campaign, lang: crate::domain::text::Lang, session: RwSignal<Option<ImportSession>>, unit: String) -> impl IntoView {
     let figures = |e: &crate::domain::tally::ledger::Entry| c.indicators.iter().map(|ind| format_count(e.counts.get(&ind.id), lang)).collect::<Vec<_>>().join(" / ");
     let select_id = format!("conflict-{i}");
-    let current = move || session.with(|s| s.as_ref().and_then(|s| s.policies.get(i).copied()).map(policy_key).unwrap_or("newest"));
+    let current = move || session.with(|s| s.as_ref().and_then(|s| s.policies.get(i).copied()).map(policy_key).unwrap_or_else(|| "newest".into()));
+    let mine_line = conflict.mine.as_ref().map(|mine| {
+        let line = format!("{} — {} · {}", figures(mine), mine.modified.to_display(), mine.device);
+        view! { <p>{move || t_string!(use_i18n(), tally.mine)} ": " {line}</p> }
+    });
+    let version_lines = conflict
+        .theirs
+        .iter()
+        .map(|v| {
+            let line = format!("{} — {} · {} ({})", figures(&v.entry), v.entry.modified.to_display(), v.entry.device, v.file);
+            view! { <p>{move || t_string!(use_i18n(), tally.theirs)} ": " {line}</p> }
+        })
+        .collect_view();
+    let has_mine = conflict.mine.is_some();
+    let take_options = conflict
+        .theirs
+        .iter()
+        .enumerate()
+        .map(|(n, v)| {
+            let key = policy_key(Policy::Take(n));
+            let label = format!("{} ({})", figures(&v.entry), v.file);
+            let key_for_selected = key.clone();
+            view! { <option value=key selected=move || current() == key_for_selected>{move || t_string!(use_i18n(), tally.take_theirs)} ": " {label.clone()}</option> }
+        })
+        .collect_view();
     view! {
         <li class="conflict" data-conflict=i>
-            <p><strong>{format_date(conflict.mine.date)} " · " {unit}</strong></p>
-            <p>{move || t_string!(use_i18n(), tally.mine)} ": " {figures(&conflict.mine)} " — " {conflict.mine.modified.to_display()} " · " {conflict.mine.device.clone()}</p>
-            <p>{move || t_string!(use_i18n(), tally.theirs)} ": " {figures(&conflict.theirs)} " — " {conflict.theirs.modified.to_display()} " · " {conflict.theirs.device.clone()} " (" {conflict.file.clone()} ")"</p>
+            <p><strong>{format_date(conflict.key().0)} " · " {unit}</strong></p>
+            {mine_line}
+            {version_lines}
             <p class="field inline-field">
                 <label for=select_id.clone()>{tr(|l| td_string!(l, tally.keep_which))}</label>
                 <select id=select_id on:change=move |ev| {
                     let p = policy_from(&event_target_value(&ev));
                     session.update(|s| if let Some(s) = s { if let Some(slot) = s.policies.get_mut(i) { *slot = p } });
                 }>
-                    <option value="mine" selected=move || current() == "mine">{tr(|l| td_string!(l, tally.keep_mine))}</option>
-                    <option value="theirs" selected=move || current() == "theirs">{tr(|l| td_string!(l, tally.take_theirs))}</option>
+                    {has_mine.then(|| view! { <option value="mine" selected=move || current() == "mine">{tr(|l| td_string!(l, tally.keep_mine))}</option> })}
+                    {take_options}
                     <option value="newest" selected=move || current() == "newest">{tr(|l| td_string!(l, tally.newest))}</option>
                 </select>
             </p>

@@ -9,7 +9,8 @@ use crate::domain::tally::ledger::Counts;
 use crate::domain::tally::progress::all_units;
 use crate::domain::tally::report::format_count;
 use crate::domain::tally::stamp::Stamp;
-use crate::domain::tally::validate::{check_date, default_entry_day, parse_count, warnings, CountError, DateCheck, Warning, MAX_DAILY_COUNT};
+use crate::domain::tally::store::StoreError;
+use crate::domain::tally::validate::{check_date, check_optional_text, default_entry_day, parse_count, warnings, CountError, DateCheck, Warning, MAX_DAILY_COUNT};
 use crate::domain::vn_time::{add_days, format_date, format_iso, parse_iso_date};
 use crate::i18n::*;
 
@@ -26,6 +27,8 @@ enum SaveState {
     Unchanged,
     /// Not stored.
     Failed(String),
+    /// Not stored: another tab or window saved this day and unit since the form was filled.
+    Stale,
 }
 
 fn count_error(l: Locale, e: CountError) -> String {
@@ -62,9 +65,14 @@ pub fn EntrySection() -> impl IntoView {
         let id = unit.get();
         staff.ledger.with(|l| l.entry(day, &id).cloned())
     });
-    // Load the stored counts whenever the day or unit changes.
-    Effect::new(move |_| {
+    // Load the stored counts whenever the day or unit changes; when another tab saves the
+    // same day and unit, a half-filled form is kept (the stored counts show under each box).
+    Effect::new(move |shown: Option<(Option<time::Date>, String)>| {
         let stored = existing.get();
+        let key = (parsed_date(), unit.get_untracked());
+        if shown.as_ref() == Some(&key) && values.with_untracked(|v| v.iter().any(|x| !x.trim().is_empty())) {
+            return key;
+        }
         let c = campaign.get_untracked();
         let filled: Vec<String> = c
             .indicators
@@ -77,6 +85,7 @@ pub fn EntrySection() -> impl IntoView {
         if !matches!(state.get_untracked(), SaveState::Saved(_)) {
             state.set(SaveState::Idle);
         }
+        key
     });
 
     let field_results = move || values.get().iter().map(|v| parse_count(v)).collect::<Vec<_>>();
@@ -96,12 +105,20 @@ pub fn EntrySection() -> impl IntoView {
         (Some(_), None) => true,
     };
 
+    let reason_check = move || check_optional_text(&reason.get());
     let save = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
+        if state.get_untracked() == SaveState::Saving {
+            return;
+        }
         attempted.set(true);
         let Some(day) = parsed_date() else { return };
         let check = date_check();
-        if check == Some(DateCheck::Future) || (check == Some(DateCheck::OutsidePeriod) && !allow_outside.get_untracked()) {
+        let Ok(why) = check_optional_text(&reason.get_untracked()) else {
+            request_animation_frame(focus_first_invalid);
+            return;
+        };
+        if matches!(check, Some(DateCheck::Future | DateCheck::TooFar)) || (check == Some(DateCheck::OutsidePeriod) && !allow_outside.get_untracked()) {
             request_animation_frame(focus_first_invalid);
             return;
         }
@@ -112,8 +129,7 @@ pub fn EntrySection() -> impl IntoView {
         let id = unit.get_untracked();
         let c = campaign.get_untracked();
         let author = staff.author(now());
-        let why = reason.get_untracked();
-        let plan = staff.ledger.with_untracked(|l| l.plan_save(day, &id, new_counts, check == Some(DateCheck::OutsidePeriod), &author, Some(why)));
+        let plan = staff.ledger.with_untracked(|l| l.plan_save(day, &id, new_counts, check == Some(DateCheck::OutsidePeriod), &author, why));
         if plan.changes.is_empty() {
             state.set(SaveState::Unchanged);
             return;
@@ -123,6 +139,11 @@ pub fn EntrySection() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             match staff.commit(&c.id, plan.changes).await {
                 Ok(()) => state.set(SaveState::Saved(at)),
+                Err(StoreError::Stale(_)) => {
+                    // Show what is stored now; the typed counts stay in the form.
+                    staff.load(c.id.clone());
+                    state.set(SaveState::Stale);
+                }
                 Err(e) => state.set(SaveState::Failed(e.to_string())),
             }
         });
@@ -201,6 +222,7 @@ pub fn EntrySection() -> impl IntoView {
     let date_message = move || match date_check() {
         None => Some(view! { <p class="field-error" id="date-error">{tr(|l| td_string!(l, tally.err_date))}</p> }.into_any()),
         Some(DateCheck::Future) => Some(view! { <p class="field-error" id="date-error">{tr(|l| td_string!(l, tally.err_future))}</p> }.into_any()),
+        Some(DateCheck::TooFar) => Some(view! { <p class="field-error" id="date-error">{tr(|l| td_string!(l, tally.err_too_far))}</p> }.into_any()),
         Some(DateCheck::OutsidePeriod) => {
             let c = campaign.get();
             let mut period = format!("{} – {}", format_date(c.period.start), format_date(c.period.end));
@@ -268,7 +290,11 @@ pub fn EntrySection() -> impl IntoView {
                     <p>{figures}</p>
                     <div class="field">
                         <label for="reason">{tr(|l| td_string!(l, tally.reason))}</label>
-                        <input id="reason" type="text" maxlength="120" autocomplete="off" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
+                        <input id="reason" type="text" maxlength="120" autocomplete="off"
+                            aria-invalid=move || reason_check().is_err().then_some("true")
+                            aria-describedby=move || reason_check().is_err().then_some("reason-error")
+                            prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
+                        {move || reason_check().err().map(|p| view! { <p class="field-error" id="reason-error">{super::text_problem(i18n.get_locale(), p)}</p> })}
                     </div>
                 </div>
             }
@@ -282,6 +308,7 @@ pub fn EntrySection() -> impl IntoView {
             SaveState::Saved(at) => saved_view(format!("✓ {} {}", t_string!(i18n, tally.saved_at), at.to_display()), "save-ok"),
             SaveState::Unchanged => saved_view(t_string!(i18n, tally.unchanged).to_string(), "save-ok"),
             SaveState::Failed(why) => saved_view(format!("{} {}", t_string!(i18n, tally.not_saved), why), "save-failed"),
+            SaveState::Stale => saved_view(t_string!(i18n, tally.save_stale).to_string(), "save-failed"),
             SaveState::Idle if dirty() => saved_view(t_string!(i18n, tally.unsaved).to_string(), "save-pending"),
             SaveState::Idle => saved_view(String::new(), "save-idle"),
         }
@@ -405,7 +432,7 @@ pub fn EntrySection() -> impl IntoView {
             </fieldset>
             {warning_list}
             <div class="actions">
-                <button type="submit" class="primary">{tr(|l| td_string!(l, tally.save))}</button>
+                <button type="submit" class="primary" disabled=move || state.get() == SaveState::Saving>{tr(|l| td_string!(l, tally.save))}</button>
                 {status}
             </div>
         </form>

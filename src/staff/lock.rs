@@ -9,7 +9,7 @@ use super::{meta_keys, StaffState};
 use crate::components::kiosk::{KIOSK_IDLE_KEY, KIOSK_KEY};
 use crate::components::tr::tr;
 use crate::domain::kiosk::idle_seconds_from;
-use crate::domain::tally::pin::{delay_after, same_hash, to_hex, PinRecord, PIN_ITERATIONS};
+use crate::domain::tally::pin::{delay_after, normalise_recovery_code, recovery_code_from, same_hash, to_hex, PinRecord, PIN_ITERATIONS, RECOVERY_LENGTH};
 use crate::domain::tally::store::TallyStore;
 use crate::i18n::*;
 use crate::web::prefs::open_prefs;
@@ -40,6 +40,71 @@ pub async fn new_record(pin: &str) -> Result<PinRecord, String> {
         .map_err(|e| format!("{e:?}"))?;
     let hash = derive(pin, &salt, PIN_ITERATIONS).await?;
     Ok(PinRecord { algorithm: "PBKDF2-SHA-256".into(), iterations: PIN_ITERATIONS, salt: to_hex(&salt), hash: to_hex(&hash) })
+}
+
+/// A record no PIN matches: used when the stored setting cannot be read, so staff mode
+/// stays locked (only the recovery code opens it).
+pub fn unusable_record() -> PinRecord {
+    PinRecord { algorithm: "PBKDF2-SHA-256".into(), iterations: PIN_ITERATIONS, salt: String::new(), hash: String::new() }
+}
+
+/// A fresh recovery code (shown once) and its record (stored).
+pub async fn new_recovery() -> Result<(String, PinRecord), String> {
+    let mut random = [0u8; RECOVERY_LENGTH];
+    web_sys::window().ok_or("no window")?.crypto().map_err(|e| format!("{e:?}"))?.get_random_values_with_u8_array(&mut random).map_err(|e| format!("{e:?}"))?;
+    let code = recovery_code_from(&random);
+    let canonical = normalise_recovery_code(&code).ok_or("bad recovery code")?;
+    let record = new_record(&canonical).await?;
+    Ok((code, record))
+}
+
+/// Stores a new PIN and a new recovery code; returns the PIN's record and the code to show once.
+pub async fn store_new_pin(staff: StaffState, pin: &str) -> Result<(PinRecord, String), String> {
+    let record = new_record(pin).await?;
+    let (code, recovery) = new_recovery().await?;
+    let store = staff.store();
+    store.set_meta(meta_keys::PIN_RECOVERY, &serde_json::to_string(&recovery).unwrap_or_default()).await.map_err(|e| e.to_string())?;
+    store.set_meta(meta_keys::PIN, &serde_json::to_string(&record).unwrap_or_default()).await.map_err(|e| e.to_string())?;
+    Ok((record, code))
+}
+
+/// Removes the PIN and its recovery code.
+pub async fn remove_pin(staff: StaffState) -> Result<(), String> {
+    let store = staff.store();
+    store.set_meta(meta_keys::PIN, "").await.map_err(|e| e.to_string())?;
+    store.set_meta(meta_keys::PIN_RECOVERY, "").await.map_err(|e| e.to_string())
+}
+
+/// Checks a typed secret with the growing delay after wrong tries (shared by the PIN and
+/// the recovery code). `Err` holds the message to show.
+async fn attempt(staff: StaffState, l: Locale, check: impl std::future::Future<Output = bool>) -> Result<(), String> {
+    let store = staff.store();
+    let failures: u32 = store.meta(meta_keys::PIN_FAILURES).await.ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let wait_until: f64 = store.meta(meta_keys::PIN_WAIT_UNTIL).await.ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+    let now = js_sys::Date::now();
+    if now < wait_until {
+        let seconds = ((wait_until - now) / 1000.0).ceil();
+        return Err(format!("{} {seconds} {}", td_string!(l, tally.pin_wait), td_string!(l, kiosk.seconds)));
+    }
+    if check.await {
+        let _ = store.set_meta(meta_keys::PIN_FAILURES, "0").await;
+        return Ok(());
+    }
+    let failures = failures + 1;
+    let delay = delay_after(failures);
+    let _ = store.set_meta(meta_keys::PIN_FAILURES, &failures.to_string()).await;
+    let _ = store.set_meta(meta_keys::PIN_WAIT_UNTIL, &(now + delay as f64 * 1000.0).to_string()).await;
+    Err(if delay > 0 {
+        format!("{} {} {delay} {}", td_string!(l, tally.pin_wrong), td_string!(l, tally.pin_wait), td_string!(l, kiosk.seconds))
+    } else {
+        td_string!(l, tally.pin_wrong).to_string()
+    })
+}
+
+/// Checks the current PIN before it is changed or removed (with the same delay).
+pub async fn check_current(staff: StaffState, l: Locale, typed: String) -> Result<(), String> {
+    let Some(record) = staff.pin.get_untracked() else { return Ok(()) };
+    attempt(staff, l, async move { verify(&typed, &record).await }).await
 }
 
 /// True when `pin` matches `record`.
@@ -94,34 +159,43 @@ pub fn LockScreen() -> impl IntoView {
         let typed = pin.get_untracked();
         busy.set(true);
         wasm_bindgen_futures::spawn_local(async move {
-            let store = staff.store();
-            let failures: u32 = store.meta(meta_keys::PIN_FAILURES).await.ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0);
-            let wait_until: f64 = store.meta(meta_keys::PIN_WAIT_UNTIL).await.ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0.0);
-            let now = js_sys::Date::now();
-            if now < wait_until {
-                let seconds = ((wait_until - now) / 1000.0).ceil();
-                message.set(Some(format!("{} {seconds} {}", t_string!(i18n, tally.pin_wait), t_string!(i18n, kiosk.seconds))));
-                busy.set(false);
-                return;
+            match attempt(staff, i18n.get_locale_untracked(), async move { verify(&typed, &record).await }).await {
+                Ok(()) => {
+                    message.set(None);
+                    staff.locked.set(false);
+                }
+                Err(text) => message.set(Some(text)),
             }
-            if verify(&typed, &record).await {
-                let _ = store.set_meta(meta_keys::PIN_FAILURES, "0").await;
-                pin.set(String::new());
-                message.set(None);
-                staff.locked.set(false);
-            } else {
-                let failures = failures + 1;
-                let delay = delay_after(failures);
-                let _ = store.set_meta(meta_keys::PIN_FAILURES, &failures.to_string()).await;
-                let _ = store.set_meta(meta_keys::PIN_WAIT_UNTIL, &(now + delay as f64 * 1000.0).to_string()).await;
-                let text = if delay > 0 {
-                    format!("{} {} {delay} {}", t_string!(i18n, tally.pin_wrong), t_string!(i18n, tally.pin_wait), t_string!(i18n, kiosk.seconds))
-                } else {
-                    t_string!(i18n, tally.pin_wrong).to_string()
-                };
-                message.set(Some(text));
-                pin.set(String::new());
+            pin.set(String::new());
+            busy.set(false);
+        });
+    };
+    // A forgotten PIN: the recovery code shown when it was set removes it, keeping every count.
+    let code = RwSignal::new(String::new());
+    let recover = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let typed = code.get_untracked();
+        busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let stored = staff.store().meta(meta_keys::PIN_RECOVERY).await.ok().flatten().and_then(|json| serde_json::from_str::<PinRecord>(&json).ok());
+            let check = async move {
+                match (stored, normalise_recovery_code(&typed)) {
+                    (Some(record), Some(canonical)) => verify(&canonical, &record).await,
+                    _ => false,
+                }
+            };
+            match attempt(staff, i18n.get_locale_untracked(), check).await {
+                Ok(()) => match remove_pin(staff).await {
+                    Ok(()) => {
+                        staff.pin.set(None);
+                        staff.locked.set(false);
+                        staff.go(super::Section::Settings);
+                    }
+                    Err(e) => message.set(Some(e)),
+                },
+                Err(text) => message.set(Some(text)),
             }
+            code.set(String::new());
             busy.set(false);
         });
     };
@@ -138,6 +212,18 @@ pub fn LockScreen() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || busy.get()>{tr(|l| td_string!(l, tally.unlock))}</button>
                 <p id="unlock-message" role="alert" class="field-error-text">{move || message.get()}</p>
             </form>
+            <details class="recovery">
+                <summary>{tr(|l| td_string!(l, tally.pin_forgot))}</summary>
+                <p class="muted">{tr(|l| td_string!(l, tally.pin_recovery_intro))}</p>
+                <form on:submit=recover>
+                    <div class="field">
+                        <label for="recovery-code">{tr(|l| td_string!(l, tally.pin_recovery_code))}</label>
+                        <input id="recovery-code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20"
+                            prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
+                    </div>
+                    <button type="submit" disabled=move || busy.get()>{tr(|l| td_string!(l, tally.pin_recover))}</button>
+                </form>
+            </details>
             <p class="muted">{tr(|l| td_string!(l, tally.pin_note))}</p>
         </section>
     }

@@ -109,6 +109,8 @@ pub struct StaffState {
     pub ledger: RwSignal<Ledger>,
     /// The campaign whose ledger is loaded (none while loading).
     pub ledger_for: RwSignal<Option<String>>,
+    /// The campaign whose ledger was asked for last (a slower earlier load is dropped).
+    pub wanted: RwSignal<Option<String>>,
     /// Where data is kept.
     pub storage: RwSignal<StorageStatus>,
     /// A problem to show at the top (quota, another tab's upgrade, a failed write).
@@ -139,6 +141,8 @@ pub mod meta_keys {
     pub const STAFF_NAME: &str = "staff_name";
     /// The staff PIN's record (JSON).
     pub const PIN: &str = "pin";
+    /// The recovery code's record (JSON, the same salted hash as the PIN).
+    pub const PIN_RECOVERY: &str = "pin_recovery";
     /// Wrong PINs in a row.
     pub const PIN_FAILURES: &str = "pin_failures";
     /// No PIN is checked before this time (ms since 1970).
@@ -205,14 +209,23 @@ impl StaffState {
         self.storage.set(StorageStatus::Device { persisted: Some(answer.unwrap_or(false)) });
     }
 
-    /// Loads the ledger and the last export time of `campaign`.
+    /// Loads the ledger and the last export time of `campaign`. A load that finishes after
+    /// another campaign was asked for is dropped: never shown or saved under the other one.
     pub fn load(self, campaign: String) {
-        self.ledger_for.set(None);
+        let showing = self.ledger_for.get_untracked();
+        if showing.as_deref() != Some(campaign.as_str()) {
+            self.ledger_for.set(None);
+        }
+        self.wanted.set(Some(campaign.clone()));
         wasm_bindgen_futures::spawn_local(async move {
             let store = self.store();
-            match store.load(&campaign).await {
+            let loaded = store.load(&campaign).await;
+            let last = store.meta(&meta_keys::last_export(&campaign)).await.ok().flatten().and_then(|s| Stamp::parse(&s));
+            if self.wanted.get_untracked().as_deref() != Some(campaign.as_str()) {
+                return;
+            }
+            match loaded {
                 Ok(ledger) => {
-                    let last = store.meta(&meta_keys::last_export(&campaign)).await.ok().flatten().and_then(|s| Stamp::parse(&s));
                     self.last_export.set(last);
                     self.ledger.set(ledger);
                     self.ledger_for.set(Some(campaign));
@@ -233,6 +246,17 @@ impl StaffState {
                 let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
         }
+    }
+}
+
+/// The message for a text a form refuses (the same rule as import: `validate::check_text`).
+pub fn text_problem(l: crate::i18n::Locale, problem: crate::domain::tally::validate::TextProblem) -> &'static str {
+    use crate::domain::tally::validate::TextProblem;
+    use crate::i18n::*;
+    match problem {
+        TextProblem::Empty => td_string!(l, tally.err_text),
+        TextProblem::TooLong => td_string!(l, tally.err_text_long),
+        TextProblem::HiddenCharacter => td_string!(l, tally.err_text_hidden),
     }
 }
 
@@ -277,6 +301,7 @@ pub fn StaffApp() -> impl IntoView {
         store: StoredValue::new_local(Rc::new(AnyStore::Memory(Default::default()))),
         ledger: RwSignal::new(Ledger::default()),
         ledger_for: RwSignal::new(None),
+        wanted: RwSignal::new(None),
         storage: RwSignal::new(StorageStatus::Opening),
         problem: RwSignal::new(None),
         device_id: RwSignal::new(String::new()),
@@ -311,17 +336,28 @@ pub fn StaffApp() -> impl IntoView {
         if let AnyStore::Idb(idb) = &store {
             idb.on_version_change(move || staff.problem.set(Some(StoreError::VersionChanged)));
         }
-        let device = match store.meta(meta_keys::DEVICE_ID).await.ok().flatten() {
-            Some(id) => id,
-            None => {
+        let device = match store.meta(meta_keys::DEVICE_ID).await {
+            Ok(Some(id)) => id,
+            Ok(None) => {
                 let id = new_device_id();
                 let _ = store.set_meta(meta_keys::DEVICE_ID, &id).await;
                 id
             }
+            // A failed read never replaces the stored id: this session uses a new one
+            // without storing it, and says so.
+            Err(e) => {
+                staff.problem.set(Some(e));
+                new_device_id()
+            }
         };
         staff.device_label.set(store.meta(meta_keys::DEVICE_LABEL).await.ok().flatten().unwrap_or_default());
         staff.staff_name.set(store.meta(meta_keys::STAFF_NAME).await.ok().flatten().unwrap_or_default());
-        let pin = store.meta(meta_keys::PIN).await.ok().flatten().and_then(|json| serde_json::from_str(&json).ok());
+        // A PIN setting that cannot be read locks (fails closed); the recovery code still opens.
+        let pin = match crate::domain::tally::pin::read_stored_pin(store.meta(meta_keys::PIN).await) {
+            crate::domain::tally::pin::StoredPin::None => None,
+            crate::domain::tally::pin::StoredPin::Set(record) => Some(record),
+            crate::domain::tally::pin::StoredPin::Unreadable => Some(lock::unusable_record()),
+        };
         staff.locked.set(pin.is_some());
         staff.pin.set(pin);
         staff.device_id.set(device);
@@ -513,7 +549,7 @@ fn BackupReminder() -> impl IntoView {
     move || {
         let now = app.now.get();
         let last_export = staff.last_export.get();
-        let reminder = staff.ledger.with(|l| crate::domain::tally::exchange::backup_due(l, last_export, now));
+        let reminder = staff.ledger.with(|l| crate::domain::tally::export::backup_due(l, last_export, now));
         if !reminder {
             return ().into_any();
         }

@@ -5,22 +5,12 @@ use leptos::prelude::*;
 use super::{meta_keys, now, StaffState};
 use crate::app::{current_lang, AppState};
 use crate::components::tr::tr;
-use crate::domain::tally::exchange::MAX_TEXT_CHARS;
-use crate::domain::tally::ledger::{Change, LocalUnit, TargetSetting};
+use crate::domain::tally::ledger::{LocalUnit, TargetSetting};
 use crate::domain::tally::progress::{all_units, new_unit_id, resolved_targets};
 use crate::domain::tally::stamp::Stamp;
 use crate::domain::tally::store::TallyStore;
-use crate::domain::tally::validate::MAX_DAILY_COUNT;
+use crate::domain::tally::validate::{check_optional_text, check_text, parse_target_count};
 use crate::i18n::*;
-
-fn clean_text(raw: &str) -> Result<String, ()> {
-    let t = raw.trim();
-    if t.is_empty() || t.chars().count() > MAX_TEXT_CHARS || t.chars().any(|c| c.is_control() || c == '<' || c == '>') {
-        Err(())
-    } else {
-        Ok(t.to_string())
-    }
-}
 
 /// Settings and campaign facts.
 #[component]
@@ -31,41 +21,48 @@ pub fn SettingsSection() -> impl IntoView {
     let campaign = super::shown_campaign(&app);
     let label = RwSignal::new(staff.device_label.get_untracked());
     let name = RwSignal::new(staff.staff_name.get_untracked());
-    let device_saved = RwSignal::new(None::<bool>);
+    let device_saved = RwSignal::new(None::<Result<(), String>>);
     let save_device = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let (l, n) = (label.get_untracked().trim().to_string(), name.get_untracked().trim().to_string());
-        let ok = |s: &str| s.is_empty() || clean_text(s).is_ok();
-        if !ok(&l) || !ok(&n) {
-            device_saved.set(Some(false));
-            return;
-        }
+        let (l, n) = match (check_optional_text(&label.get_untracked()), check_optional_text(&name.get_untracked())) {
+            (Ok(l), Ok(n)) => (l.unwrap_or_default(), n.unwrap_or_default()),
+            (Err(p), _) | (_, Err(p)) => {
+                device_saved.set(Some(Err(super::text_problem(i18n.get_locale_untracked(), p).to_string())));
+                return;
+            }
+        };
         wasm_bindgen_futures::spawn_local(async move {
             let store = staff.store();
             let a = store.set_meta(meta_keys::DEVICE_LABEL, &l).await;
             let b = store.set_meta(meta_keys::STAFF_NAME, &n).await;
             staff.device_label.set(l);
             staff.staff_name.set(n);
-            device_saved.set(Some(a.is_ok() && b.is_ok()));
+            device_saved.set(Some(a.and(b).map_err(|e| e.to_string())));
         });
     };
 
     let unit_name = RwSignal::new(String::new());
-    let unit_error = RwSignal::new(false);
+    let unit_error = RwSignal::new(None::<String>);
     let add_unit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let Ok(name) = clean_text(&unit_name.get_untracked()) else {
-            unit_error.set(true);
-            return;
+        let name = match check_text(&unit_name.get_untracked()) {
+            Ok(name) => name,
+            Err(p) => {
+                unit_error.set(Some(super::text_problem(i18n.get_locale_untracked(), p).to_string()));
+                return;
+            }
         };
-        unit_error.set(false);
+        unit_error.set(None);
         let c = campaign.get_untracked();
+        let device = staff.device_id.get_untracked();
         let taken = staff.ledger.with_untracked(|l| all_units(&c, l));
-        let id = new_unit_id(&name, &taken);
-        let unit = LocalUnit { id, name, modified: Stamp::new(now()), device: staff.device_id.get_untracked() };
+        let id = new_unit_id(&name, &device, &taken);
+        let unit = LocalUnit { id, name, modified: Stamp::new(now()), device };
+        let changes = staff.ledger.with_untracked(|l| l.plan_unit(unit));
         wasm_bindgen_futures::spawn_local(async move {
-            if staff.commit(&c.id, vec![Change::PutUnit(unit)]).await.is_ok() {
-                unit_name.set(String::new());
+            match staff.commit(&c.id, changes).await {
+                Ok(()) => unit_name.set(String::new()),
+                Err(e) => unit_error.set(Some(e.to_string())),
             }
         });
     };
@@ -91,18 +88,16 @@ pub fn SettingsSection() -> impl IntoView {
                 let campaign_id = c.id.clone();
                 let save = move |ev: web_sys::SubmitEvent| {
                     ev.prevent_default();
-                    let raw = value.get_untracked();
-                    let raw = raw.trim();
-                    let count = raw.parse::<u64>().ok().filter(|n| raw.bytes().all(|b| b.is_ascii_digit()) && *n <= MAX_DAILY_COUNT * 10_000);
-                    let Some(count) = count else {
+                    let Ok(count) = parse_target_count(&value.get_untracked()) else {
                         error.set(true);
                         return;
                     };
                     error.set(false);
                     let setting = TargetSetting { key: key.clone(), indicator: ind.clone(), unit: u.clone(), phase: p.clone(), count, modified: Stamp::new(now()), device: staff.device_id.get_untracked() };
+                    let changes = staff.ledger.with_untracked(|l| l.plan_target(setting));
                     let campaign_id = campaign_id.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        saved.set(staff.commit(&campaign_id, vec![Change::PutTarget(setting)]).await.is_ok());
+                        saved.set(staff.commit(&campaign_id, changes).await.is_ok());
                     });
                 };
                 let whole = move || t_string!(i18n, staff.whole_campaign).to_string();
@@ -139,8 +134,7 @@ pub fn SettingsSection() -> impl IntoView {
     let new_target_error = RwSignal::new(false);
     let add_target = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let raw = new_target_count.get_untracked();
-        let Some(count) = raw.trim().parse::<u64>().ok().filter(|n| *n > 0 && *n <= MAX_DAILY_COUNT * 10_000) else {
+        let Ok(count) = parse_target_count(&new_target_count.get_untracked()) else {
             new_target_error.set(true);
             return;
         };
@@ -149,7 +143,7 @@ pub fn SettingsSection() -> impl IntoView {
         let unit = Some(new_target_unit.get_untracked()).filter(|u| !u.is_empty());
         let indicator = new_target_indicator.get_untracked();
         let setting = TargetSetting {
-            key: TargetSetting::local_key(&indicator, unit.as_deref(), None),
+            key: TargetSetting::key_for(&indicator, unit.as_deref(), None),
             indicator,
             unit,
             phase: None,
@@ -157,8 +151,9 @@ pub fn SettingsSection() -> impl IntoView {
             modified: Stamp::new(now()),
             device: staff.device_id.get_untracked(),
         };
+        let changes = staff.ledger.with_untracked(|l| l.plan_target(setting));
         wasm_bindgen_futures::spawn_local(async move {
-            if staff.commit(&c.id, vec![Change::PutTarget(setting)]).await.is_ok() {
+            if staff.commit(&c.id, changes).await.is_ok() {
                 new_target_count.set(String::new());
             }
         });
@@ -186,8 +181,8 @@ pub fn SettingsSection() -> impl IntoView {
                 <div class="actions">
                     <button type="submit">{tr(|l| td_string!(l, tally.save))}</button>
                     <p role="status">{move || match device_saved.get() {
-                        Some(true) => t_string!(i18n, tally.saved_short).to_string(),
-                        Some(false) => t_string!(i18n, tally.err_text).to_string(),
+                        Some(Ok(())) => t_string!(i18n, tally.saved_short).to_string(),
+                        Some(Err(why)) => why,
                         None => String::new(),
                     }}</p>
                 </div>
@@ -201,10 +196,10 @@ pub fn SettingsSection() -> impl IntoView {
                 <div class="field">
                     <label for="new-unit">{tr(|l| td_string!(l, tally.new_unit))}</label>
                     <input id="new-unit" type="text" maxlength="120" autocomplete="off"
-                        aria-invalid=move || unit_error.get().then_some("true")
-                        aria-describedby=move || unit_error.get().then_some("new-unit-error")
+                        aria-invalid=move || unit_error.get().is_some().then_some("true")
+                        aria-describedby=move || unit_error.get().is_some().then_some("new-unit-error")
                         prop:value=move || unit_name.get() on:input=move |ev| unit_name.set(event_target_value(&ev))/>
-                    {move || unit_error.get().then(|| view! { <p class="field-error" id="new-unit-error">{tr(|l| td_string!(l, tally.err_text))}</p> })}
+                    {move || unit_error.get().map(|why| view! { <p class="field-error" id="new-unit-error">{why}</p> })}
                 </div>
                 <button type="submit">{tr(|l| td_string!(l, tally.add_unit))}</button>
             </form>
@@ -245,53 +240,81 @@ pub fn SettingsSection() -> impl IntoView {
     }
 }
 
-/// Set, change or remove the staff PIN.
+/// Set, change or remove the staff PIN: changing or removing needs the current PIN;
+/// setting the first one is a deliberate step; every new PIN comes with a recovery code
+/// shown once.
 #[component]
 fn PinSettings() -> impl IntoView {
+    use crate::domain::tally::pin::{check_new_pin, may_change_pin, PinProblem};
     let i18n = use_i18n();
     let staff = expect_context::<StaffState>();
+    let current = RwSignal::new(String::new());
     let pin = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
+    let confirmed = RwSignal::new(false);
     let message = RwSignal::new(None::<(bool, String)>);
+    let recovery_code = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let problem_text = move |problem: PinProblem| match problem {
+        PinProblem::Format => t_string!(i18n, tally.pin_format).to_string(),
+        PinProblem::Mismatch => t_string!(i18n, tally.pin_mismatch).to_string(),
+        PinProblem::CurrentWrong => t_string!(i18n, tally.pin_wrong).to_string(),
+        PinProblem::NotConfirmed => t_string!(i18n, tally.pin_first_run_needed).to_string(),
+    };
+    // Checks the current PIN (with the wrong-try delay), then the first-run step.
+    let allowed = move || async move {
+        let is_set = staff.pin.get_untracked().is_some();
+        let current_ok = if is_set { super::lock::check_current(staff, i18n.get_locale_untracked(), current.get_untracked()).await } else { Ok(()) };
+        if let Err(text) = &current_ok {
+            if is_set {
+                return Err(text.clone());
+            }
+        }
+        may_change_pin(is_set, current_ok.is_ok(), confirmed.get_untracked()).map_err(problem_text)
+    };
     let set_pin = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let (p, a) = (pin.get_untracked(), again.get_untracked());
-        if let Err(problem) = crate::domain::tally::pin::check_new_pin(&p, &a) {
-            let text = match problem {
-                crate::domain::tally::pin::PinProblem::Format => t_string!(i18n, tally.pin_format),
-                crate::domain::tally::pin::PinProblem::Mismatch => t_string!(i18n, tally.pin_mismatch),
-            };
-            message.set(Some((false, text.to_string())));
+        if let Err(problem) = check_new_pin(&p, &a) {
+            message.set(Some((false, problem_text(problem))));
             return;
         }
         busy.set(true);
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match super::lock::new_record(&p).await {
-                Ok(record) => {
-                    let json = serde_json::to_string(&record).unwrap_or_default();
-                    staff.store().set_meta(meta_keys::PIN, &json).await.map(|_| record).map_err(|e| e.to_string())
-                }
+            let result = match allowed().await {
+                Ok(()) => super::lock::store_new_pin(staff, &p).await,
                 Err(e) => Err(e),
             };
             match result {
-                Ok(record) => {
+                Ok((record, code)) => {
                     staff.pin.set(Some(record));
-                    pin.set(String::new());
-                    again.set(String::new());
                     message.set(Some((true, t_string!(i18n, tally.pin_set_done).to_string())));
+                    recovery_code.set(Some(code));
                 }
                 Err(e) => message.set(Some((false, e))),
             }
+            current.set(String::new());
+            pin.set(String::new());
+            again.set(String::new());
             busy.set(false);
         });
     };
     let remove = move |_| {
+        busy.set(true);
         wasm_bindgen_futures::spawn_local(async move {
-            if staff.store().set_meta(meta_keys::PIN, "").await.is_ok() {
-                staff.pin.set(None);
-                message.set(Some((true, t_string!(i18n, tally.pin_removed).to_string())));
+            let result = match allowed().await {
+                Ok(()) => super::lock::remove_pin(staff).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => {
+                    staff.pin.set(None);
+                    message.set(Some((true, t_string!(i18n, tally.pin_removed).to_string())));
+                }
+                Err(e) => message.set(Some((false, e))),
             }
+            current.set(String::new());
+            busy.set(false);
         });
     };
     let lock_now = move |_| staff.locked.set(true);
@@ -302,7 +325,20 @@ fn PinSettings() -> impl IntoView {
             <p data-pin=move || if staff.pin.get().is_some() { "set" } else { "none" }>
                 {move || if staff.pin.get().is_some() { t_string!(i18n, tally.pin_is_set) } else { t_string!(i18n, tally.pin_not_set) }}
             </p>
+            {move || recovery_code.get().map(|code| view! {
+                <div class="banner banner-warning recovery-code" data-recovery="shown">
+                    <p>{tr(|l| td_string!(l, tally.pin_recovery_once))}</p>
+                    <p class="code"><code>{code}</code></p>
+                    <button type="button" on:click=move |_| recovery_code.set(None)>{tr(|l| td_string!(l, tally.pin_recovery_noted))}</button>
+                </div>
+            })}
             <form on:submit=set_pin>
+                {move || staff.pin.get().is_some().then(|| view! {
+                    <div class="field">
+                        <label for="current-pin">{tr(|l| td_string!(l, tally.pin_current))}</label>
+                        <input id="current-pin" type="password" inputmode="numeric" autocomplete="current-password" maxlength="8" prop:value=move || current.get() on:input=move |ev| current.set(event_target_value(&ev))/>
+                    </div>
+                })}
                 <div class="field">
                     <label for="new-pin">{tr(|l| td_string!(l, tally.pin_new))}</label>
                     <input id="new-pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength="8" prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))/>
@@ -311,13 +347,16 @@ fn PinSettings() -> impl IntoView {
                     <label for="new-pin-again">{tr(|l| td_string!(l, tally.pin_again))}</label>
                     <input id="new-pin-again" type="password" inputmode="numeric" autocomplete="new-password" maxlength="8" prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
                 </div>
+                {move || staff.pin.get().is_none().then(|| view! {
+                    <label class="check"><input type="checkbox" id="pin-first-run" prop:checked=move || confirmed.get() on:change=move |ev| confirmed.set(event_target_checked(&ev))/>" " {tr(|l| td_string!(l, tally.pin_first_run))}</label>
+                })}
                 <div class="actions">
                     <button type="submit" disabled=move || busy.get()>
                         {move || if staff.pin.get().is_some() { t_string!(i18n, tally.pin_change) } else { t_string!(i18n, tally.pin_set) }}
                     </button>
                     {move || staff.pin.get().is_some().then(|| view! {
                         <button type="button" on:click=lock_now>{tr(|l| td_string!(l, tally.lock_now))}</button>
-                        <button type="button" on:click=remove>{tr(|l| td_string!(l, tally.pin_remove))}</button>
+                        <button type="button" id="remove-pin" disabled=move || busy.get() on:click=remove>{tr(|l| td_string!(l, tally.pin_remove))}</button>
                     })}
                 </div>
                 <p role="status" class=move || match message.get() { Some((false, _)) => "field-error-text", _ => "save-ok" }>{move || message.get().map(|m| m.1)}</p>

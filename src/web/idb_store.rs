@@ -30,7 +30,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::tally::ledger::{AuditRecord, Change, Entry, Ledger, LocalUnit, TargetSetting};
+use crate::domain::tally::ledger::{normalise_targets, AuditRecord, Change, Entry, Expected, Ledger, LocalUnit, TargetSetting};
 use crate::domain::tally::store::{audit_identity, StoreError, TallyStore};
 
 /// The app's database name.
@@ -248,7 +248,7 @@ impl TallyStore for IdbStore {
         ledger.audit = audit.iter().map(|v| from_js::<AuditRecord>(v, AUDIT)).collect::<Result<_, _>>()?;
         ledger.audit.sort_by_key(|a| a.at);
         ledger.units = units.iter().map(|v| from_js::<LocalUnit>(v, UNITS)).collect::<Result<_, _>>()?;
-        ledger.targets = targets.iter().map(|v| from_js::<TargetSetting>(v, TARGETS)).collect::<Result<_, _>>()?;
+        ledger.targets = normalise_targets(targets.iter().map(|v| from_js::<TargetSetting>(v, TARGETS)).collect::<Result<_, _>>()?);
         Ok(ledger)
     }
 
@@ -260,24 +260,39 @@ impl TallyStore for IdbStore {
         // Everything is converted before the transaction starts: inside it,
         // only IndexedDB requests are awaited (anything else lets it auto-commit).
         let mut writes = Vec::with_capacity(changes.len());
+        let mut expectations: Vec<&Expected> = Vec::new();
+        // The change each write comes from (expectations write nothing).
+        let mut written: Vec<&Change> = Vec::with_capacity(changes.len());
         for change in changes {
             let (store, add, value) = match change {
                 Change::PutEntry(e) => (ENTRIES, false, to_js(e, campaign)?),
                 Change::AddAudit(a) => (AUDIT, true, to_js(a, campaign)?),
                 Change::PutUnit(u) => (UNITS, false, to_js(u, campaign)?),
                 Change::PutTarget(t) => (TARGETS, false, to_js(t, campaign)?),
+                Change::Expect(expected) => {
+                    expectations.push(expected);
+                    continue;
+                }
             };
             writes.push((store, add, value));
+            written.push(change);
         }
         let mut names: Vec<&str> = Vec::new();
-        for (store, _, _) in &writes {
-            if !names.contains(store) {
+        for store in writes.iter().map(|w| w.0).chain(expectations.iter().map(|e| expected_store(e))) {
+            if !names.contains(&store) {
                 names.push(store);
             }
         }
-
         let tx = db.transaction(names.as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(|e| self.fail(e))?;
         let raw_tx: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
+        // First, inside the same transaction, what the batch was planned from must still be
+        // what is stored (another tab may have written since); otherwise nothing is written.
+        if !expectations.is_empty() {
+            if let Err(e) = check_expectations(&raw_tx, campaign, &expectations).await {
+                let _ = tx.abort().await;
+                return Err(self.ready().err().unwrap_or(e));
+            }
+        }
         // Every request is issued at once and only the transaction's end is awaited:
         // requests still run in order, and a failing one aborts the whole transaction.
         // (Awaiting each request costs one round trip per record: 12 s for 72,000.)
@@ -308,7 +323,7 @@ impl TallyStore for IdbStore {
             // Which request failed, if one did: the first with an error other than the abort.
             let failed = requests.iter().position(|r| r.error().ok().flatten().is_some_and(|d| d.name() != "AbortError"));
             let reason = failed.and_then(|i| requests[i].error().ok().flatten()).or_else(|| raw_tx.error());
-            return Err(match (reason, failed.map(|i| &changes[i])) {
+            return Err(match (reason, failed.map(|i| written[i])) {
                 (Some(d), Some(Change::AddAudit(a))) if d.name() == "ConstraintError" => {
                     StoreError::Duplicate(format!("audit record {:?}", audit_identity(a)))
                 }
@@ -421,6 +436,89 @@ async fn storage_manager_call(method: &str) -> Option<bool> {
     let function = js_sys::Reflect::get(&storage, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
     let promise = function.call0(&storage).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// The object store an expectation reads.
+fn expected_store(expected: &Expected) -> &'static str {
+    match expected {
+        Expected::Entry(..) => ENTRIES,
+        Expected::Unit(..) => UNITS,
+        Expected::Target(..) => TARGETS,
+    }
+}
+
+/// Reads what each expectation names, in the open transaction `tx`, and compares.
+/// Every read is issued at once; requests complete in order, so awaiting the last is
+/// awaiting all. Targets are read all together and normalised as [`IdbStore::load`] does.
+async fn check_expectations(tx: &web_sys::IdbTransaction, campaign: &str, expectations: &[&Expected]) -> Result<(), StoreError> {
+    let mut reads: Vec<(&Expected, web_sys::IdbRequest)> = Vec::with_capacity(expectations.len());
+    let mut targets_read: Option<web_sys::IdbRequest> = None;
+    for expected in expectations {
+        let store = tx.object_store(expected_store(expected)).map_err(|e| js_failure(&e))?;
+        let request = match expected {
+            Expected::Entry((date, unit), _) => {
+                let key = js_sys::Array::of3(&JsValue::from_str(campaign), &JsValue::from_str(&crate::domain::vn_time::format_iso(*date)), &JsValue::from_str(unit));
+                store.get(&key)
+            }
+            Expected::Unit(id, _) => store.get(&js_sys::Array::of2(&JsValue::from_str(campaign), &JsValue::from_str(id))),
+            Expected::Target(..) => {
+                if targets_read.is_none() {
+                    let lower: JsValue = js_sys::Array::of1(&JsValue::from_str(campaign)).into();
+                    let upper: JsValue = js_sys::Array::of2(&JsValue::from_str(campaign), &js_sys::Array::new()).into();
+                    let range = web_sys::IdbKeyRange::bound(&lower, &upper).map_err(|e| js_failure(&e))?;
+                    targets_read = Some(store.get_all_with_key(&range).map_err(|e| js_failure(&e))?);
+                }
+                continue;
+            }
+        }
+        .map_err(|e| js_failure(&e))?;
+        reads.push((expected, request));
+    }
+    let last = targets_read.clone().or_else(|| reads.last().map(|(_, r)| r.clone()));
+    if let Some(last) = last {
+        request_done(&last).await?;
+    }
+    for (expected, request) in &reads {
+        let value = request.result().map_err(|e| js_failure(&e))?;
+        let holds = match expected {
+            Expected::Entry(_, want) => (if value.is_undefined() { None } else { Some(from_js::<Entry>(&value, ENTRIES)?) }).as_ref() == want.as_ref(),
+            Expected::Unit(_, want) => (if value.is_undefined() { None } else { Some(from_js::<LocalUnit>(&value, UNITS)?) }).as_ref() == want.as_ref(),
+            Expected::Target(..) => true,
+        };
+        if !holds {
+            return Err(StoreError::Stale(expected.describe()));
+        }
+    }
+    if let Some(request) = targets_read {
+        let all: js_sys::Array = request.result().map_err(|e| js_failure(&e))?.unchecked_into();
+        let stored = normalise_targets(all.iter().map(|v| from_js::<TargetSetting>(&v, TARGETS)).collect::<Result<_, _>>()?);
+        let ledger = Ledger { targets: stored, ..Ledger::default() };
+        if let Some(failed) = expectations.iter().find(|e| matches!(e, Expected::Target(..)) && !e.holds(&ledger)) {
+            return Err(StoreError::Stale(failed.describe()));
+        }
+    }
+    Ok(())
+}
+
+/// Resolves when `request` succeeds, fails with its error otherwise.
+async fn request_done(request: &web_sys::IdbRequest) -> Result<(), StoreError> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let on_error = Closure::once_into_js(move |event: web_sys::Event| {
+            let _ = reject.call1(&JsValue::NULL, &event);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    let outcome = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    outcome.map(|_| ()).map_err(|_| match request.error() {
+        Ok(Some(d)) => map_dom_exception(&d),
+        _ => StoreError::Failed("a read in the transaction failed".into()),
+    })
 }
 
 /// Creates what schema version `step` adds.

@@ -313,13 +313,18 @@ const html = [
   ['audit[0].reason', 'BadText', (v, s) => { v.audit[0].reason = s; }],
   ['<top-level key>', 'Invalid', (v, s) => { v[s] = 1; }],
 ];
+// Text fields show text as text, so markup in them is accepted (the forms accept it too);
+// what the forms refuse there is a hidden character: a direction override or a control.
+const HIDDEN = ['Lan \u202Enimda', 'Lan\u0000'];
+let hiddenUsed = 0;
 html.forEach(([field, problem, set], i) => {
-  // Alternate a script tag and an HTML tag with an event handler.
-  const payload = i % 2 === 0 ? SCRIPT : IMG;
+  // Alternate a script tag and an HTML tag with an event handler (hidden characters in text fields).
+  const payload = problem === 'BadText' ? HIDDEN[hiddenUsed++ % 2] : i % 2 === 0 ? SCRIPT : IMG;
   const slug = field.replace(/<top-level key>/, 'root-key').replace(/<key>/, 'key').replace(/\[(\d+)\]/g, '$1').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   const place = field.replace('<key>', payload).replace('<top-level key>', payload);
   const detail = problem === 'Invalid' && field === '<top-level key>' ? 'unknown field' : '';
-  add(`${String(200 + i).padStart(3, '0')}-html-${slug}.json`, `${payload === SCRIPT ? 'a script tag' : 'an HTML tag with an event handler'} in \`${field}\``, place, problem, detail, edit((v) => set(v, payload)));
+  const what = problem === 'BadText' ? (payload.includes('\u202E') ? 'a right-to-left override' : 'a control character') : payload === SCRIPT ? 'a script tag' : 'an HTML tag with an event handler';
+  add(`${String(200 + i).padStart(3, '0')}-${problem === 'BadText' ? 'hidden' : 'html'}-${slug}.json`, `${what} in \`${field}\``, place, problem, detail, edit((v) => set(v, payload)));
 });
 add('240-html-version.json', 'a script tag as the version', 'version', `UnknownVersion(${JSON.stringify(JSON.stringify(SCRIPT))})`, '', edit((v) => { v.version = SCRIPT; }));
 add('241-html-format.json', 'an HTML tag as the format', 'format', 'NotAnExport', '', edit((v) => { v.format = IMG; }));

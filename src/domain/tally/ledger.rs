@@ -10,7 +10,7 @@ use super::stamp::Stamp;
 use crate::domain::vn_time::iso_date;
 
 /// Counts by indicator id. Duplicate ids in a file are refused.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Counts(pub BTreeMap<String, u64>);
 
 impl Counts {
@@ -130,11 +130,14 @@ pub struct LocalUnit {
     pub device: String,
 }
 
-/// A target count set on this device, replacing or adding to the campaign's.
+/// A target count set on a device, replacing the campaign file's target for the same
+/// indicator, unit and phase, or adding one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetSetting {
-    /// `campaign:<n>` for the campaign file's n-th target, or `local:<indicator>:<unit|*>:<phase|*>`.
+    /// What the target is: [`TargetSetting::key_for`] of its indicator, unit and phase.
+    /// (Files and databases of earlier versions may hold `campaign:<n>` or `local:…`;
+    /// [`TargetSetting::normalised`] rewrites them.)
     pub key: String,
     /// Indicator id.
     pub indicator: String,
@@ -153,9 +156,82 @@ pub struct TargetSetting {
 }
 
 impl TargetSetting {
-    /// The key of a target that is not in the campaign file.
-    pub fn local_key(indicator: &str, unit: Option<&str>, phase: Option<&str>) -> String {
-        format!("local:{indicator}:{}:{}", unit.unwrap_or("*"), phase.unwrap_or("*"))
+    /// The key of a target: what it counts, where and when (`target:<indicator>:<unit|*>:<phase|*>`),
+    /// never its position in the campaign file.
+    pub fn key_for(indicator: &str, unit: Option<&str>, phase: Option<&str>) -> String {
+        format!("target:{indicator}:{}:{}", unit.unwrap_or("*"), phase.unwrap_or("*"))
+    }
+
+    /// The same setting with its key made from its own fields.
+    pub fn normalised(mut self) -> TargetSetting {
+        self.key = TargetSetting::key_for(&self.indicator, self.unit.as_deref(), self.phase.as_deref());
+        self
+    }
+
+    /// The order "newest" uses, the same on every device: time, then device, then count.
+    pub fn newest_order(&self) -> (Stamp, &str, u64) {
+        (self.modified, self.device.as_str(), self.count)
+    }
+}
+
+/// Target settings with their keys made from their fields; where two end up with the same
+/// key (an old `campaign:<n>` record and a new one), the newest is kept.
+pub fn normalise_targets(targets: Vec<TargetSetting>) -> Vec<TargetSetting> {
+    let mut by_key: BTreeMap<String, TargetSetting> = BTreeMap::new();
+    for t in targets.into_iter().map(TargetSetting::normalised) {
+        match by_key.get(&t.key) {
+            Some(held) if held.newest_order() >= t.newest_order() => {}
+            _ => {
+                by_key.insert(t.key.clone(), t);
+            }
+        }
+    }
+    by_key.into_values().collect()
+}
+
+impl Entry {
+    /// The order "newest" uses, the same on every device: time, then device, then counts.
+    pub fn newest_order(&self) -> (Stamp, &str, &BTreeMap<String, u64>, Option<&str>, bool) {
+        (self.modified, self.device.as_str(), &self.counts.0, self.staff.as_deref(), self.outside_period)
+    }
+}
+
+impl LocalUnit {
+    /// The order "newest" uses, the same on every device: time, then device, then name.
+    pub fn newest_order(&self) -> (Stamp, &str, &str) {
+        (self.modified, self.device.as_str(), self.name.as_str())
+    }
+}
+
+/// What a write expects to find stored, checked inside the same transaction as the write:
+/// a batch planned from data another tab has since changed is refused, not written over it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// The entry for this (date, unit) is exactly this one, or absent.
+    Entry(EntryKey, Option<Entry>),
+    /// The unit with this id is exactly this one, or absent.
+    Unit(String, Option<LocalUnit>),
+    /// The target setting with this key is exactly this one, or absent.
+    Target(String, Option<TargetSetting>),
+}
+
+impl Expected {
+    /// True when `ledger` (what is stored) matches the expectation.
+    pub fn holds(&self, ledger: &Ledger) -> bool {
+        match self {
+            Expected::Entry(key, e) => ledger.entries.get(key) == e.as_ref(),
+            Expected::Unit(id, u) => ledger.units.iter().find(|x| &x.id == id) == u.as_ref(),
+            Expected::Target(key, t) => ledger.targets.iter().find(|x| &x.key == key) == t.as_ref(),
+        }
+    }
+
+    /// A short description for the message shown when it does not hold.
+    pub fn describe(&self) -> String {
+        match self {
+            Expected::Entry((date, unit), _) => format!("{} {unit}", crate::domain::vn_time::format_iso(*date)),
+            Expected::Unit(id, _) => id.clone(),
+            Expected::Target(key, _) => key.clone(),
+        }
     }
 }
 
@@ -170,6 +246,8 @@ pub enum Change {
     PutUnit(LocalUnit),
     /// Insert or replace a target setting.
     PutTarget(TargetSetting),
+    /// Write nothing, but refuse the whole batch unless what is stored matches.
+    Expect(Expected),
 }
 
 /// Everything stored for one campaign on this device.
@@ -211,6 +289,7 @@ impl Ledger {
                     Some(slot) => *slot = t.clone(),
                     None => self.targets.push(t.clone()),
                 },
+                Change::Expect(_) => {}
             }
         }
     }
@@ -236,7 +315,7 @@ impl Ledger {
             staff: author.staff.clone(),
             outside_period,
         };
-        let mut changes = vec![Change::PutEntry(entry)];
+        let mut changes = vec![Change::Expect(Expected::Entry((date, unit.to_string()), previous.clone())), Change::PutEntry(entry)];
         if let Some(old) = &previous {
             changes.push(Change::AddAudit(AuditRecord {
                 at: author.at,
@@ -250,6 +329,19 @@ impl Ledger {
             }));
         }
         SavePlan { changes, previous }
+    }
+
+    /// Plans storing a target setting, expecting the one this ledger holds for its key.
+    pub fn plan_target(&self, setting: TargetSetting) -> Vec<Change> {
+        let setting = setting.normalised();
+        let held = self.targets.iter().find(|t| t.key == setting.key).cloned();
+        vec![Change::Expect(Expected::Target(setting.key.clone(), held)), Change::PutTarget(setting)]
+    }
+
+    /// Plans storing a unit, expecting the one this ledger holds for its id.
+    pub fn plan_unit(&self, unit: LocalUnit) -> Vec<Change> {
+        let held = self.units.iter().find(|u| u.id == unit.id).cloned();
+        vec![Change::Expect(Expected::Unit(unit.id.clone(), held)), Change::PutUnit(unit)]
     }
 
     /// Audit records for one (date, unit), newest first.
@@ -293,7 +385,7 @@ mod tests {
         let day = date!(2023 - 06 - 21);
         let first = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 40), ("activations", 12)]), false, &author("kiosk-a", datetime!(2023-06-21 10:00 +7)), None);
         assert_eq!(first.previous, None);
-        assert_eq!(first.changes.len(), 1);
+        assert_eq!(first.changes.len(), 2, "an expectation (nothing stored) and the entry");
         ledger.apply(&first.changes);
 
         let same = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 40), ("activations", 12)]), false, &author("kiosk-b", datetime!(2023-06-21 11:00 +7)), None);

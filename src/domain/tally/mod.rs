@@ -5,8 +5,11 @@
 //! through the [`store::TallyStore`] trait.
 
 pub mod chart;
-pub mod exchange;
+pub mod csv_export;
+pub mod export;
+pub mod import;
 pub mod ledger;
+pub mod merge;
 pub mod pin;
 pub mod progress;
 pub mod report;

@@ -28,6 +28,63 @@ pub enum PinProblem {
     Format,
     /// The two entries differ.
     Mismatch,
+    /// A PIN is set and the current one was not given correctly.
+    CurrentWrong,
+    /// No PIN is set yet and the first-run step (confirming this is campaign staff's
+    /// device to guard) was not taken.
+    NotConfirmed,
+}
+
+/// Who may set, change or remove the PIN: with a PIN set, only someone who gives the
+/// current one; without one, only through the deliberate first-run step.
+pub fn may_change_pin(pin_is_set: bool, current_given_and_right: bool, first_run_confirmed: bool) -> Result<(), PinProblem> {
+    match (pin_is_set, current_given_and_right, first_run_confirmed) {
+        (true, false, _) => Err(PinProblem::CurrentWrong),
+        (false, _, false) => Err(PinProblem::NotConfirmed),
+        _ => Ok(()),
+    }
+}
+
+/// Letters of a recovery code: no 0/O, 1/I/L, so it is read back without mistakes.
+pub const RECOVERY_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/// Characters in a recovery code (shown in groups of four).
+pub const RECOVERY_LENGTH: usize = 12;
+
+/// A recovery code from random bytes: `ABCD-EFGH-JKMN`. Shown once when the PIN is set;
+/// only its salted hash is stored. It removes a forgotten PIN and keeps every count.
+pub fn recovery_code_from(random: &[u8; RECOVERY_LENGTH]) -> String {
+    let letters: Vec<char> = random.iter().map(|b| RECOVERY_ALPHABET[*b as usize % RECOVERY_ALPHABET.len()] as char).collect();
+    letters.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
+/// A typed recovery code in its canonical form (capitals, no spaces or dashes), or `None`
+/// when it cannot be one.
+pub fn normalise_recovery_code(typed: &str) -> Option<String> {
+    let code: String = typed.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
+    (code.len() == RECOVERY_LENGTH && code.bytes().all(|b| RECOVERY_ALPHABET.contains(&b))).then_some(code)
+}
+
+/// How a stored PIN setting reads: none, a record, or unreadable (which locks: a broken
+/// setting never opens staff mode).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredPin {
+    /// No PIN is set.
+    None,
+    /// A PIN is set.
+    Set(PinRecord),
+    /// The setting could not be read or parsed.
+    Unreadable,
+}
+
+/// Reads the stored PIN setting: `Ok(None)` or an empty value is no PIN; a read error or
+/// a value that is not a record is [`StoredPin::Unreadable`].
+pub fn read_stored_pin<E>(stored: Result<Option<String>, E>) -> StoredPin {
+    match stored {
+        Ok(None) => StoredPin::None,
+        Ok(Some(text)) if text.is_empty() => StoredPin::None,
+        Ok(Some(text)) => serde_json::from_str(&text).map(StoredPin::Set).unwrap_or(StoredPin::Unreadable),
+        Err(_) => StoredPin::Unreadable,
+    }
 }
 
 /// Checks a new PIN typed twice.
@@ -89,5 +146,28 @@ mod tests {
         let json = serde_json::to_string(&record).unwrap();
         assert!(!json.contains("1234"));
         assert_eq!(serde_json::from_str::<PinRecord>(&json).unwrap(), record);
+    }
+
+    #[test]
+    fn only_the_current_pin_or_the_first_run_step_changes_the_pin() {
+        assert_eq!(may_change_pin(true, false, true), Err(PinProblem::CurrentWrong), "a citizen cannot replace the staff's PIN");
+        assert_eq!(may_change_pin(true, true, false), Ok(()));
+        assert_eq!(may_change_pin(false, false, false), Err(PinProblem::NotConfirmed));
+        assert_eq!(may_change_pin(false, false, true), Ok(()));
+    }
+
+    #[test]
+    fn recovery_codes_read_back_and_broken_settings_lock() {
+        let code = recovery_code_from(&[0, 1, 2, 3, 30, 31, 200, 255, 7, 8, 9, 10]);
+        assert_eq!(code.len(), 14);
+        assert_eq!(normalise_recovery_code(&code.to_lowercase().replace('-', " ")), Some(code.replace('-', "")));
+        assert_eq!(normalise_recovery_code("ABCD-EFGH-JKM0"), None, "0 is not in the alphabet");
+        assert_eq!(normalise_recovery_code("ABCD"), None);
+        let record = PinRecord { algorithm: "PBKDF2-SHA-256".into(), iterations: 1, salt: "00".into(), hash: "ff".into() };
+        assert_eq!(read_stored_pin::<()>(Ok(None)), StoredPin::None);
+        assert_eq!(read_stored_pin::<()>(Ok(Some(String::new()))), StoredPin::None);
+        assert_eq!(read_stored_pin::<()>(Ok(Some(serde_json::to_string(&record).unwrap()))), StoredPin::Set(record));
+        assert_eq!(read_stored_pin::<()>(Ok(Some("{broken".into()))), StoredPin::Unreadable);
+        assert_eq!(read_stored_pin(Err("read failed")), StoredPin::Unreadable);
     }
 }

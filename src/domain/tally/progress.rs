@@ -49,8 +49,10 @@ pub fn all_units(campaign: &Campaign, ledger: &Ledger) -> Vec<UnitLabel> {
     out
 }
 
-/// A fresh id for a unit named `name`: ASCII letters and digits of the name, made unique.
-pub fn new_unit_id(name: &str, taken: &[UnitLabel]) -> String {
+/// A fresh id for a unit named `name` on `device`: ASCII letters and digits of the name,
+/// then the device's id, so two devices that add a unit of the same name never make the
+/// same id; made unique on this device too.
+pub fn new_unit_id(name: &str, device: &str, taken: &[UnitLabel]) -> String {
     let mut stem = String::new();
     for c in crate::domain::search::fold(name).chars() {
         if c.is_ascii_alphanumeric() {
@@ -61,6 +63,8 @@ pub fn new_unit_id(name: &str, taken: &[UnitLabel]) -> String {
     }
     let stem = stem.trim_end_matches('-').chars().take(40).collect::<String>();
     let stem = if stem.is_empty() { "unit".to_string() } else { stem };
+    let device: String = device.chars().filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).take(12).collect();
+    let stem = if device.is_empty() { stem } else { format!("{stem}-{device}") };
     let mut id = stem.clone();
     let mut n = 2;
     while taken.iter().any(|u| u.id == id) {
@@ -122,8 +126,10 @@ pub fn target_window(campaign: &Campaign, phase: Option<&str>, due: Option<Date>
 pub fn resolved_targets(campaign: &Campaign, ledger: &Ledger) -> Vec<ResolvedTarget> {
     let setting = |key: &str| ledger.targets.iter().find(|t| t.key == key);
     let mut out = Vec::new();
+    let mut file_keys = Vec::new();
     for (i, t) in campaign.targets.iter().enumerate() {
-        let key = format!("campaign:{i}");
+        let key = TargetSetting::key_for(&t.indicator, t.unit.as_deref(), t.phase.as_deref());
+        file_keys.push(key.clone());
         let from_file = t.count.or_else(|| match (t.percent, t.population) {
             (Some(p), Some(pop)) => Some((pop * p as u64).div_ceil(100)),
             _ => None,
@@ -146,7 +152,7 @@ pub fn resolved_targets(campaign: &Campaign, ledger: &Ledger) -> Vec<ResolvedTar
             file_index: Some(i),
         });
     }
-    let mut local: Vec<&TargetSetting> = ledger.targets.iter().filter(|t| t.key.starts_with("local:")).collect();
+    let mut local: Vec<&TargetSetting> = ledger.targets.iter().filter(|t| !file_keys.contains(&t.key)).collect();
     local.sort_by(|a, b| a.key.cmp(&b.key));
     for s in local {
         let (start, due) = target_window(campaign, s.phase.as_deref(), None);

@@ -18,6 +18,9 @@ pub enum StoreError {
     Duplicate(String),
     /// Another tab upgraded the database; reload to continue.
     VersionChanged,
+    /// What the batch was planned from has changed since (another tab or window saved):
+    /// nothing was written; reload the data and look again. Names the record.
+    Stale(String),
     /// Anything else, with the browser's message.
     Failed(String),
 }
@@ -29,6 +32,7 @@ impl fmt::Display for StoreError {
             StoreError::QuotaExceeded => f.write_str("the device's storage is full"),
             StoreError::Duplicate(m) => write!(f, "duplicate record: {m}"),
             StoreError::VersionChanged => f.write_str("the database was upgraded by another tab"),
+            StoreError::Stale(m) => write!(f, "changed elsewhere since it was shown: {m}"),
             StoreError::Failed(m) => f.write_str(m),
         }
     }
@@ -39,7 +43,9 @@ impl fmt::Display for StoreError {
 pub trait TallyStore {
     /// Everything stored for `campaign`.
     async fn load(&self, campaign: &str) -> Result<Ledger, StoreError>;
-    /// Writes a batch in one transaction: all of it, or nothing.
+    /// Writes a batch in one transaction: all of it, or nothing. Every [`Change::Expect`]
+    /// is checked against what is stored inside that transaction; one that does not hold
+    /// refuses the batch with [`StoreError::Stale`].
     async fn commit(&self, campaign: &str, changes: &[Change]) -> Result<(), StoreError>;
     /// A setting (device id, device label, staff name, last export…).
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError>;
@@ -79,6 +85,11 @@ impl TallyStore for MemoryStore {
         let mut ledgers = self.ledgers.borrow_mut();
         let mut next = ledgers.get(campaign).cloned().unwrap_or_default();
         for change in changes {
+            if let Change::Expect(expected) = change {
+                if !expected.holds(&next) {
+                    return Err(StoreError::Stale(expected.describe()));
+                }
+            }
             if let Change::AddAudit(a) = change {
                 let id = audit_identity(a);
                 if next.audit.iter().any(|x| audit_identity(x) == id) {
@@ -131,11 +142,51 @@ mod tests {
         block_on(store.commit("c", &plan.changes)).unwrap();
         let before = block_on(store.load("c")).unwrap();
         // Replaying the same audit record with another entry must fail as a whole.
-        let mut replay = plan.changes.clone();
+        let mut replay: Vec<Change> = plan.changes.iter().filter(|c| !matches!(c, Change::Expect(_))).cloned().collect();
         replay.insert(0, Change::PutEntry(crate::domain::tally::ledger::Entry { date: date!(2023 - 06 - 22), unit: "u".into(), counts: Counts::from_pairs([("a", 9)]), modified: author.at, device: "d1".into(), staff: None, outside_period: false }));
         assert!(matches!(block_on(store.commit("c", &replay)), Err(StoreError::Duplicate(_))));
         assert_eq!(block_on(store.load("c")).unwrap(), before);
         assert_eq!(before.entries.len(), 1);
         assert!(block_on(store.load("other")).unwrap().entries.is_empty());
+    }
+
+    #[test]
+    fn a_save_planned_from_stale_data_is_refused_and_writes_nothing() {
+        // Two tabs load the same data; the first saves; the second, planned from what it
+        // loaded before, must not replace the first's counts without an audit record.
+        let store = MemoryStore::new();
+        let day = date!(2023 - 06 - 21);
+        let at = |h| Author { device: "d1".into(), staff: None, at: Stamp::new(datetime!(2023-06-21 10:00 +7) + time::Duration::hours(h)) };
+        let tab_a = block_on(store.load("c")).unwrap();
+        let tab_b = block_on(store.load("c")).unwrap();
+        let first = tab_a.plan_save(day, "u", Counts::from_pairs([("a", 5)]), false, &at(0), None);
+        block_on(store.commit("c", &first.changes)).unwrap();
+        let second = tab_b.plan_save(day, "u", Counts::from_pairs([("a", 7)]), false, &at(1), None);
+        assert_eq!(block_on(store.commit("c", &second.changes)), Err(StoreError::Stale("2023-06-21 u".into())));
+        let stored = block_on(store.load("c")).unwrap();
+        assert_eq!(stored.entry(day, "u").unwrap().counts.get("a"), 5);
+        assert!(stored.audit.is_empty());
+        // Planned again from what is stored, the save goes through with its audit record.
+        let again = stored.plan_save(day, "u", Counts::from_pairs([("a", 7)]), false, &at(1), None);
+        block_on(store.commit("c", &again.changes)).unwrap();
+        let stored = block_on(store.load("c")).unwrap();
+        assert_eq!(stored.entry(day, "u").unwrap().counts.get("a"), 7);
+        assert_eq!(stored.audit.len(), 1);
+        // Units and targets too.
+        let unit = crate::domain::tally::ledger::LocalUnit { id: "x".into(), name: "X".into(), modified: at(2).at, device: "d1".into() };
+        let stale = stored.plan_unit(unit.clone());
+        block_on(store.commit("c", &stored.plan_unit(LocalUnitExt::renamed(&unit, "Y")))).unwrap();
+        assert!(matches!(block_on(store.commit("c", &stale)), Err(StoreError::Stale(_))));
+    }
+
+    trait LocalUnitExt {
+        fn renamed(&self, name: &str) -> Self;
+    }
+    impl LocalUnitExt for crate::domain::tally::ledger::LocalUnit {
+        fn renamed(&self, name: &str) -> Self {
+            let mut u = self.clone();
+            u.name = name.into();
+            u
+        }
     }
 }

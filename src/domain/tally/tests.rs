@@ -3,7 +3,10 @@
 use time::macros::{date, datetime};
 use time::Date;
 
-use super::exchange::*;
+use super::csv_export::*;
+use super::export::*;
+use super::import::*;
+use super::merge::*;
 use super::ledger::*;
 use super::progress::*;
 use super::report::*;
@@ -45,7 +48,7 @@ fn targets_resolve_counts_percentages_and_edits() {
     // 100 % of a population the file does not give: staff must set the count.
     assert_eq!(targets[1].count, None);
     ledger.apply(&[Change::PutTarget(TargetSetting {
-        key: "campaign:1".into(),
+        key: TargetSetting::key_for("activations", None, None),
         indicator: "activations".into(),
         unit: None,
         phase: None,
@@ -224,7 +227,7 @@ fn merge_settles_conflicts_by_policy() {
     let mine = apply(&|_| Policy::KeepMine);
     assert_eq!(mine.entry(first, "district-team").unwrap().counts.get("applications"), 40);
     assert_eq!(mine.entries.len(), a.entries.len() + 1);
-    let theirs = apply(&|_| Policy::TakeTheirs);
+    let theirs = apply(&|_| Policy::Take(0));
     assert_eq!(theirs.entry(first, "district-team").unwrap().counts.get("applications"), 44);
     assert_eq!(theirs.entry(add_days(first, 1), "district-team").unwrap().counts.get("applications"), 39);
     let record = theirs.history(first, "district-team")[0];
@@ -235,7 +238,7 @@ fn merge_settles_conflicts_by_policy() {
     assert_eq!(newest.entry(first, "district-team").unwrap().counts.get("applications"), 44);
     assert_eq!(newest.entry(add_days(first, 1), "district-team").unwrap().counts.get("applications"), 40);
     // One by one.
-    let mixed = apply(&|i| if i == 0 { Policy::KeepMine } else { Policy::TakeTheirs });
+    let mixed = apply(&|i| if i == 0 { Policy::KeepMine } else { Policy::Take(0) });
     assert_eq!(mixed.entry(first, "district-team").unwrap().counts.get("applications"), 40);
     assert_eq!(mixed.entry(add_days(first, 1), "district-team").unwrap().counts.get("applications"), 39);
 }
@@ -280,12 +283,14 @@ fn bad_files_are_refused_with_file_place_and_problem() {
         v["entries"].as_array_mut().unwrap().push(first);
     }));
     assert_eq!((e.place.as_str(), e.problem), ("entries[6]", Problem::DuplicateEntry(c.period.start, "district-team".into())));
-    let e = check("html.json", &edit(&|v| v["entries"][0]["staff"] = "<script>alert(1)</script>".into()));
+    // Text is shown as text: `<` is fine; what a form refuses (hidden characters) is refused.
+    assert!(parse_export("html.json", edit(&|v| v["entries"][0]["staff"] = "<script>alert(1)</script>".into()).as_bytes(), &c, &Ledger::default()).is_ok());
+    let e = check("bidi.json", &edit(&|v| v["entries"][0]["staff"] = "Lan\u{202e}".into()));
     assert_eq!((e.place.as_str(), e.problem), ("entries[0].staff", Problem::BadText));
     let e = check("extra.json", &edit(&|v| v["entries"][0]["citizen_name"] = "Nguyễn Văn A".into()));
     assert_eq!(e.place, "entries[0].citizen_name");
-    let e = check("future.json", &edit(&|v| v["entries"][3]["modified"] = "2099-01-01T00:00:00+07:00".into()));
-    assert_eq!((e.place.as_str(), e.problem), ("entries[3].modified", Problem::AfterExport));
+    // A device whose clock was ahead saved this; it must be able to export it.
+    assert!(parse_export("future.json", edit(&|v| v["entries"][3]["modified"] = "2099-01-01T00:00:00+07:00".into()).as_bytes(), &c, &Ledger::default()).is_ok());
     let e = check("type.json", &edit(&|v| v["entries"] = "none".into()));
     assert_eq!(e.place, "entries");
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
@@ -336,9 +341,11 @@ fn day_report_table_and_chat_text() {
 fn new_unit_ids_are_ascii_and_unique() {
     let c = campaign("hcm-q3-2023");
     let units = all_units(&c, &Ledger::default());
-    assert_eq!(new_unit_id("Phường Võ Thị Sáu", &units), "phuong-vo-thi-sau");
-    assert_eq!(new_unit_id("Đội", &[UnitLabel { id: "doi".into(), vi: "Đội".into(), en: "Đội".into(), local: true }]), "doi-2");
-    assert_eq!(new_unit_id("!!!", &units), "unit");
+    assert_eq!(new_unit_id("Phường Võ Thị Sáu", "d-k3x9q2ab", &units), "phuong-vo-thi-sau-dk3x9q2ab");
+    assert_eq!(new_unit_id("Đội", "", &[UnitLabel { id: "doi".into(), vi: "Đội".into(), en: "Đội".into(), local: true }]), "doi-2");
+    assert_eq!(new_unit_id("!!!", "d-1", &units), "unit-d1");
+    // Two devices adding a unit of the same name never make the same id.
+    assert_ne!(new_unit_id("Tổ dân phố 5", "d-aaaa", &units), new_unit_id("Tổ dân phố 5", "d-bbbb", &units));
 }
 
 #[test]

@@ -37,9 +37,9 @@ pub fn PageBoot(
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (here, default_campaign);
+    let _ = (&here, default_campaign);
     view! {
-        {kiosk_guard(lang, home, is_home)}
+        {kiosk_guard(lang, home, here.is_empty())}
         {update_banner(lang, base, group)}
         {lang_memory(lang, alternate, is_home)}
     }
@@ -78,10 +78,17 @@ pub const KIOSK_KEY: &str = "kiosk";
 /// Preference key: the idle time in seconds.
 pub const KIOSK_IDLE_KEY: &str = "kiosk_idle";
 
+/// Preference key: when the kiosk was last reset (ms since 1970).
+pub const KIOSK_RESET_KEY: &str = "kiosk_reset_at";
+
 /// Kiosk mode (on with `?kiosk=1` or from staff settings, off with `?kiosk=0`): larger
-/// text, outside links as QR codes (`html.kiosk`), and an idle timer that warns, then
-/// wipes the ticks and goes to `home` (the deployment's default home page).
-fn kiosk_guard(lang: Lang, home: String, is_home: bool) -> impl IntoView {
+/// text, outside links as QR codes (`html.kiosk`), no staff link, and an idle timer that
+/// warns, then wipes the ticks and the language choice and goes to `home` (the
+/// deployment's default home page, in its default language). Any page other than that
+/// one, or with ticks, is reset. A page shown before the last reset (Back, or the
+/// browser's page cache) goes home at once, so the next citizen never sees the answers
+/// of the previous one.
+fn kiosk_guard(lang: Lang, home: String, at_default_home: bool) -> impl IntoView {
     let locale = locale_of(lang);
     let warning = RwSignal::new(None::<u32>);
     #[cfg(target_arch = "wasm32")]
@@ -106,6 +113,26 @@ fn kiosk_guard(lang: Lang, home: String, is_home: bool) -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().add_1("kiosk");
         }
+        // Each history entry remembers when it was first shown; one shown before the last
+        // reset is left at once for the home page.
+        let shown_at = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_f64());
+        let shown_at = shown_at.unwrap_or_else(|| {
+            let now = js_sys::Date::now();
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state(&wasm_bindgen::JsValue::from_f64(now), "");
+            }
+            now
+        });
+        let home_for_back = home.clone();
+        let leave_if_before_reset = move || {
+            let reset_at: f64 = crate::web::prefs::open_prefs().get(KIOSK_RESET_KEY).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+            if shown_at < reset_at && !at_default_home {
+                let _ = window().location().replace(&home_for_back);
+            }
+        };
+        leave_if_before_reset();
+        let back = window_event_listener_untyped("pageshow", move |_| leave_if_before_reset());
+        on_cleanup(move || back.remove());
         let idle = idle_seconds_from(prefs.get(KIOSK_IDLE_KEY).as_deref());
         let last = StoredValue::new(js_sys::Date::now());
         for event in ["pointerdown", "keydown", "touchstart", "wheel", "input", "scroll"] {
@@ -115,7 +142,7 @@ fn kiosk_guard(lang: Lang, home: String, is_home: bool) -> impl IntoView {
         let ticks = super::steps::TickStore::current();
         let home = home.clone();
         let tick = move || {
-            let in_use = !is_home || ticks.0.with_untracked(|t| !t.is_empty());
+            let in_use = !at_default_home || ticks.0.with_untracked(|t| !t.is_empty());
             if !in_use {
                 last.set_value(js_sys::Date::now());
                 warning.set(None);
@@ -127,6 +154,9 @@ fn kiosk_guard(lang: Lang, home: String, is_home: bool) -> impl IntoView {
                 IdlePhase::Reset => {
                     ticks.clear();
                     warning.set(None);
+                    let prefs = open_prefs();
+                    prefs.remove(LANG_KEY);
+                    prefs.set(KIOSK_RESET_KEY, &js_sys::Date::now().to_string());
                     let _ = window().location().replace(&home);
                 }
             }
@@ -139,7 +169,7 @@ fn kiosk_guard(lang: Lang, home: String, is_home: bool) -> impl IntoView {
         });
     });
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (home, is_home);
+    let _ = (home, at_default_home);
     let keep = move |_| warning.set(None);
     view! {
         <div class="kiosk-warning" role="alertdialog" aria-labelledby="kiosk-warning-title" aria-describedby="kiosk-warning-text" data-kiosk="warning" hidden=move || warning.get().is_none()>
