@@ -9,7 +9,9 @@ use crate::components::tr::tr;
 use crate::domain::tally::csv_export::{to_csv, CsvLabels};
 use crate::domain::tally::export::{days_since, file_name, DeviceInfo, ExportFile};
 use crate::domain::tally::import::{parse_export, ImportError, Problem, MAX_IMPORT_BYTES};
-use crate::domain::tally::merge::{Conflict, MergePreview, Policy};
+use crate::domain::campaign::Campaign;
+use crate::domain::tally::ledger::Ledger;
+use crate::domain::tally::merge::{separate_unit, unit_clashes, Conflict, MergePreview, Policy, UnitClash};
 use crate::domain::tally::progress::all_units;
 use crate::domain::tally::report::format_count;
 use crate::domain::tally::stamp::Stamp;
@@ -64,6 +66,42 @@ struct ImportSession {
     preview: MergePreview,
     policies: Vec<Policy>,
     refused: Vec<ImportError>,
+    /// The accepted files as read (before any unit is kept separate).
+    files: Vec<(String, ExportFile)>,
+    /// What is stored, as the preview was built from it.
+    stored: Ledger,
+    /// Units of the files whose id another device's unit already uses.
+    clashes: Vec<UnitClash>,
+    /// Per clash: true to treat both as one unit, false (the default) to keep them apart.
+    together: Vec<bool>,
+}
+
+impl ImportSession {
+    /// A session for `files` compared with `stored`: clashing units kept apart.
+    fn new(c: &Campaign, stored: Ledger, files: Vec<(String, ExportFile)>, refused: Vec<ImportError>) -> ImportSession {
+        let clashes = unit_clashes(&stored, &files);
+        let together = vec![false; clashes.len()];
+        let mut s = ImportSession { preview: MergePreview::default(), policies: Vec::new(), refused, files, stored, clashes, together };
+        s.rebuild(c);
+        s
+    }
+
+    /// Builds the preview again after a choice about a clashing unit.
+    fn rebuild(&mut self, c: &Campaign) {
+        let mut files = self.files.clone();
+        let mut taken: Vec<String> = all_units(c, &self.stored).into_iter().map(|u| u.id).collect();
+        taken.extend(files.iter().flat_map(|(_, f)| f.units.iter().map(|u| u.id.clone())));
+        for (clash, together) in self.clashes.iter().zip(&self.together) {
+            if !together {
+                if let Some((_, file)) = files.iter_mut().find(|(name, _)| *name == clash.file) {
+                    let id = separate_unit(file, &clash.theirs.id, &taken);
+                    taken.push(id);
+                }
+            }
+        }
+        self.preview = MergePreview::build(c, &self.stored, &files);
+        self.policies = vec![Policy::Newest; self.preview.conflicts.len()];
+    }
 }
 
 fn policy_key(p: Policy) -> String {
@@ -197,9 +235,7 @@ pub fn DataSection() -> impl IntoView {
                     return;
                 }
             };
-            let preview = MergePreview::build(&c, &stored, &good);
-            let policies = vec![Policy::Newest; preview.conflicts.len()];
-            session.set(Some(ImportSession { preview, policies, refused }));
+            session.set(Some(ImportSession::new(&c, stored, good, refused)));
             busy.set(false);
             request_animation_frame(|| mark("tally:import:preview"));
         });
@@ -311,6 +347,42 @@ pub fn DataSection() -> impl IntoView {
                 }
             });
         };
+        let clash_list = (!s.clashes.is_empty()).then(|| {
+            let items = s
+                .clashes
+                .iter()
+                .enumerate()
+                .map(|(i, clash)| {
+                    let select_id = format!("unit-clash-{i}");
+                    let line = format!("\"{}\" ({}, {}) · \"{}\" ({}, {})", clash.known.name, clash.known.id, clash.known.device, clash.theirs.name, clash.file, clash.theirs.device);
+                    let c = c.clone();
+                    view! {
+                        <li data-unit-clash=i>
+                            <p>{line}</p>
+                            <p class="field inline-field">
+                                <label for=select_id.clone()>{tr(|l| td_string!(l, tally.unit_clash_choice))}</label>
+                                <select id=select_id on:change=move |ev| {
+                                    let together = event_target_value(&ev) == "together";
+                                    session.update(|s| if let Some(s) = s {
+                                        if let Some(slot) = s.together.get_mut(i) { *slot = together; }
+                                        s.rebuild(&c);
+                                    });
+                                }>
+                                    <option value="apart" selected=move || session.with(|s| s.as_ref().is_some_and(|s| !s.together.get(i).copied().unwrap_or(false)))>{tr(|l| td_string!(l, tally.unit_clash_apart))}</option>
+                                    <option value="together" selected=move || session.with(|s| s.as_ref().is_some_and(|s| s.together.get(i).copied().unwrap_or(false)))>{tr(|l| td_string!(l, tally.unit_clash_together))}</option>
+                                </select>
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="banner banner-warning" data-import="unit-clashes">
+                    <p>{tr(|l| td_string!(l, tally.unit_clash_intro))}</p>
+                    <ul class="plain">{items}</ul>
+                </div>
+            }
+        });
         let nothing = s.preview.is_empty();
         Some(
             view! {
@@ -318,6 +390,7 @@ pub fn DataSection() -> impl IntoView {
                 <section class="card import-preview" data-import="preview">
                     <h3 id="preview-heading">{tr(|l| td_string!(l, tally.preview))}</h3>
                     <p class="muted">{s.preview.files.join(", ")}</p>
+                    {clash_list}
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="preview-heading">
                         <table>
                             <thead><tr>

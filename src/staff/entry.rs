@@ -50,6 +50,19 @@ pub fn EntrySection() -> impl IntoView {
     let (today, minutes) = vn_now(app.now.get_untracked());
     let (first_day, report_due) = default_entry_day(&campaign.get_untracked(), today, minutes);
     let date = RwSignal::new(format_iso(first_day));
+    // The day offered follows the clock past midnight, unless staff chose another day.
+    let offered_day = StoredValue::new(format_iso(first_day));
+    Effect::new(move |_| {
+        let (today, minutes) = vn_now(app.now.get());
+        let (day, _) = default_entry_day(&campaign.get_untracked(), today, minutes);
+        let day = format_iso(day);
+        if day != offered_day.get_value() {
+            if date.get_untracked() == offered_day.get_value() {
+                date.set(day.clone());
+            }
+            offered_day.set_value(day);
+        }
+    });
     let units = Memo::new(move |_| staff.ledger.with(|l| all_units(&campaign.get(), l)));
     let unit = RwSignal::new(units.get_untracked().first().map(|u| u.id.clone()).unwrap_or_default());
     let indicator_count = campaign.get_untracked().indicators.len();

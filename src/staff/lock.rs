@@ -116,18 +116,19 @@ pub async fn verify(pin: &str, record: &PinRecord) -> bool {
     }
 }
 
-/// Locks staff mode (with a PIN) or leaves it for the citizen pages (kiosk without a PIN)
-/// after the idle time, so nothing of staff stays on a shared screen.
+/// After the idle time on a shared screen, nothing of staff stays shown: with a PIN,
+/// staff mode locks; on a kiosk without one, it goes back to the citizen pages, unless
+/// counts would be lost (IndexedDB unavailable, counts only in this tab): then it pauses
+/// behind a screen that hides them and keeps them.
 pub fn watch_idle(staff: StaffState, citizen_home: String) {
     let prefs = open_prefs();
     let kiosk = prefs.get(KIOSK_KEY).as_deref() == Some("1");
     let idle = idle_seconds_from(prefs.get(KIOSK_IDLE_KEY).as_deref());
     let last = StoredValue::new(js_sys::Date::now());
-    let touch = Closure::<dyn Fn()>::new(move || last.set_value(js_sys::Date::now()));
     for event in ["pointerdown", "keydown", "touchstart", "wheel", "input", "scroll"] {
-        let _ = window().add_event_listener_with_callback_and_bool(event, touch.as_ref().unchecked_ref(), true);
+        let handle = window_event_listener_untyped(event, move |_| last.set_value(js_sys::Date::now()));
+        on_cleanup(move || handle.remove());
     }
-    touch.forget();
     let check = move || {
         if js_sys::Date::now() - last.get_value() < idle as f64 * 1000.0 {
             return;
@@ -136,10 +137,48 @@ pub fn watch_idle(staff: StaffState, citizen_home: String) {
         if staff.pin.get_untracked().is_some() {
             staff.locked.set(true);
         } else if kiosk {
-            let _ = window().location().replace(&citizen_home);
+            if staff.unsaved_in_memory() {
+                staff.paused.set(true);
+            } else {
+                let _ = window().location().replace(&citizen_home);
+            }
         }
     };
-    let _ = set_interval_with_handle(check, std::time::Duration::from_secs(1));
+    if let Ok(handle) = set_interval_with_handle(check, std::time::Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    // A page restored from the browser's back/forward cache locks again.
+    let restored = window_event_listener_untyped("pageshow", move |event| {
+        let persisted = event.dyn_ref::<web_sys::PageTransitionEvent>().is_some_and(|e| e.persisted());
+        if persisted && staff.pin.get_untracked().is_some() {
+            staff.locked.set(true);
+        }
+    });
+    on_cleanup(move || restored.remove());
+    // Counts kept only in this tab are lost when it closes: the browser asks first.
+    let leaving = window_event_listener_untyped("beforeunload", move |event| {
+        if staff.unsaved_in_memory() {
+            event.prevent_default();
+            if let Some(e) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                e.set_return_value("unsaved");
+            }
+        }
+    });
+    on_cleanup(move || leaving.remove());
+}
+
+/// Shown instead of staff data after the kiosk idle time when counts exist only in this
+/// tab: nothing is shown, nothing is lost.
+#[component]
+pub fn PausedScreen() -> impl IntoView {
+    let staff = expect_context::<StaffState>();
+    view! {
+        <section class="card lock-screen" data-lock="paused">
+            <h2>{tr(|l| td_string!(l, tally.paused_title))}</h2>
+            <p>{tr(|l| td_string!(l, tally.paused_text))}</p>
+            <button type="button" class="primary" on:click=move |_| staff.paused.set(false)>{tr(|l| td_string!(l, tally.paused_continue))}</button>
+        </section>
+    }
 }
 
 /// The lock screen: nothing of staff data shows until the PIN is given.

@@ -17,7 +17,6 @@ pub mod store;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::{current_lang, initial_state, locale_of, AppState, LangSync};
 use crate::components::lang_switch::LangSwitch;
@@ -129,6 +128,8 @@ pub struct StaffState {
     pub pin: RwSignal<Option<crate::domain::tally::pin::PinRecord>>,
     /// True while the lock screen hides staff mode.
     pub locked: RwSignal<bool>,
+    /// True while the pause screen hides staff mode (kiosk idle with counts only in memory).
+    pub paused: RwSignal<bool>,
 }
 
 /// Meta keys.
@@ -156,6 +157,11 @@ pub mod meta_keys {
 }
 
 impl StaffState {
+    /// True when counts exist only in this tab's memory (IndexedDB could not be opened).
+    pub fn unsaved_in_memory(&self) -> bool {
+        matches!(self.storage.get_untracked(), StorageStatus::Memory(_)) && self.ledger.with_untracked(|l| !l.entries.is_empty() || !l.units.is_empty() || !l.targets.is_empty())
+    }
+
     /// The store, for an async call.
     pub fn store(&self) -> Rc<AnyStore> {
         self.store.get_value()
@@ -311,19 +317,17 @@ pub fn StaffApp() -> impl IntoView {
         section: RwSignal::new(Section::from_query(&search)),
         pin: RwSignal::new(None),
         locked: RwSignal::new(true),
+        paused: RwSignal::new(false),
     };
     provide_context(app.clone());
     provide_context(staff);
 
     // Back / forward between sections.
-    let popstate = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+    let popstate = window_event_listener_untyped("popstate", move |_| {
         let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
         staff.section.set(Section::from_query(&search));
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("popstate", popstate.as_ref().unchecked_ref());
-    }
-    popstate.forget();
+    on_cleanup(move || popstate.remove());
 
     // Open the store, read this device's settings, then load the campaign's data
     // (and again whenever the campaign changes).
@@ -424,6 +428,9 @@ fn StaffFrame() -> impl IntoView {
     let body = move || {
         if staff.locked.get() && staff.pin.get().is_some() {
             return view! { <lock::LockScreen/> }.into_any();
+        }
+        if staff.paused.get() {
+            return view! { <lock::PausedScreen/> }.into_any();
         }
         if staff.ledger_for.get().is_none() {
             return view! { <p role="status">{tr(|l| td_string!(l, tally.loading))}</p> }.into_any();

@@ -21,9 +21,10 @@ pub fn to_csv(campaign: &Campaign, ledger: &Ledger, labels: &CsvLabels, lang: cr
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let mut header = vec![labels.date.to_string(), labels.unit_id.to_string(), labels.unit.to_string()];
     header.extend(campaign.indicators.iter().map(|i| i.name.get(lang).to_string()));
+    let header: Vec<String> = header.iter().map(|h| spreadsheet_safe(h)).collect();
     let _ = writer.write_record(&header);
     for entry in ledger.entries.values() {
-        let name = units.iter().find(|u| u.id == entry.unit).map(|u| u.name(lang).to_string()).unwrap_or_default();
+        let name = units.iter().find(|u| u.id == entry.unit).map(|u| spreadsheet_safe(u.name(lang))).unwrap_or_default();
         let mut row = vec![format_iso(entry.date), entry.unit.clone(), name];
         row.extend(campaign.indicators.iter().map(|i| entry.counts.0.get(&i.id).map(|n| n.to_string()).unwrap_or_default()));
         let _ = writer.write_record(&row);
@@ -32,3 +33,28 @@ pub fn to_csv(campaign: &Campaign, ledger: &Ledger, labels: &CsvLabels, lang: cr
     format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
 }
 
+
+/// A text cell a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'` (OWASP's advice for CSV injection).
+pub fn spreadsheet_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_escaped() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        for risky in ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(spreadsheet_safe(risky).starts_with('\''), "{risky}");
+        }
+        assert_eq!(spreadsheet_safe("Phường 1"), "Phường 1");
+        assert_eq!(spreadsheet_safe("a=b"), "a=b");
+    }
+}

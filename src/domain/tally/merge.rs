@@ -229,3 +229,103 @@ impl MergePreview {
         changes
     }
 }
+
+/// A unit in a file whose id is already used here (or in another file) by a unit that
+/// another device added: the same name by chance, or the same unit. Staff choose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitClash {
+    /// The file holding the other unit.
+    pub file: String,
+    /// That file's unit.
+    pub theirs: LocalUnit,
+    /// The unit already known under the id (this device's, or an earlier file's).
+    pub known: LocalUnit,
+}
+
+/// Every unit of `files` whose id is taken by a unit from another device, in file order.
+pub fn unit_clashes(ledger: &Ledger, files: &[(String, ExportFile)]) -> Vec<UnitClash> {
+    let mut known: BTreeMap<String, LocalUnit> = ledger.units.iter().map(|u| (u.id.clone(), u.clone())).collect();
+    let mut out = Vec::new();
+    for (name, export) in files {
+        for u in &export.units {
+            match known.get(&u.id) {
+                Some(k) if k.device != u.device => out.push(UnitClash { file: name.clone(), theirs: u.clone(), known: k.clone() }),
+                Some(_) => {}
+                None => {
+                    known.insert(u.id.clone(), u.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Imports `unit` of `export` as a unit of its own: a new id made from the old one and its
+/// device (not in `taken`), used by its entries, audit records and targets. Returns the id.
+pub fn separate_unit(export: &mut ExportFile, unit: &str, taken: &[String]) -> String {
+    let device: String = export.units.iter().find(|u| u.id == unit).map(|u| u.device.chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect()).unwrap_or_default();
+    let stem = format!("{unit}-{device}");
+    let mut id = stem.clone();
+    let mut n = 2;
+    while taken.contains(&id) || export.units.iter().any(|u| u.id == id) {
+        id = format!("{stem}-{n}");
+        n += 1;
+    }
+    for u in export.units.iter_mut().filter(|u| u.id == unit) {
+        u.id = id.clone();
+    }
+    for e in export.entries.iter_mut().filter(|e| e.unit == unit) {
+        e.unit = id.clone();
+    }
+    for a in export.audit.iter_mut().filter(|a| a.unit == unit) {
+        a.unit = id.clone();
+    }
+    for t in export.targets.iter_mut().filter(|t| t.unit.as_deref() == Some(unit)) {
+        t.unit = Some(id.clone());
+        *t = t.clone().normalised();
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tally::export::DeviceInfo;
+    use crate::domain::tally::ledger::Counts;
+    use crate::domain::tally::stamp::Stamp;
+    use time::macros::{date, datetime};
+
+    fn unit(id: &str, name: &str, device: &str) -> LocalUnit {
+        LocalUnit { id: id.into(), name: name.into(), modified: Stamp::new(datetime!(2023-06-20 08:00 +7)), device: device.into() }
+    }
+
+    #[test]
+    fn a_unit_from_another_device_with_the_same_id_is_a_choice_and_can_stay_separate() {
+        let campaign = Campaign::from_json(&std::fs::read_to_string(format!("{}/tests/fixtures/campaigns/hcm-q3-2023.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+        let mut mine = Ledger::default();
+        mine.apply(&[Change::PutUnit(unit("to-5", "Tổ 5", "d-aaaa"))]);
+        let author = Author { device: "d-bbbb".into(), staff: None, at: Stamp::new(datetime!(2023-06-21 17:00 +7)) };
+        let mut theirs = Ledger::default();
+        theirs.apply(&[Change::PutUnit(unit("to-5", "Tổ 5", "d-bbbb"))]);
+        let plan = theirs.plan_save(date!(2023 - 06 - 21), "to-5", Counts::from_pairs([("applications", 9)]), false, &author, None);
+        theirs.apply(&plan.changes);
+        let file = ExportFile::build(&campaign, &theirs, DeviceInfo { id: "d-bbbb".into(), label: None }, author.at);
+        let mut files = vec![("b.json".to_string(), file)];
+        let clashes = unit_clashes(&mine, &files);
+        assert_eq!(clashes.len(), 1);
+        assert_eq!((clashes[0].known.device.as_str(), clashes[0].theirs.device.as_str()), ("d-aaaa", "d-bbbb"));
+        // Kept separate: the file's unit and its entry move to a new id; this device's unit is untouched.
+        let taken: Vec<String> = mine.units.iter().map(|u| u.id.clone()).collect();
+        let id = separate_unit(&mut files[0].1, "to-5", &taken);
+        assert_eq!(id, "to-5-dbbbb");
+        assert!(unit_clashes(&mine, &files).is_empty());
+        let preview = MergePreview::build(&campaign, &mine, &files);
+        assert_eq!(preview.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), vec!["to-5-dbbbb"]);
+        assert_eq!(preview.new_entries[0].unit, "to-5-dbbbb");
+        let mut merged = mine.clone();
+        merged.apply(&preview.changes(|_| Policy::Newest, &author));
+        assert_eq!(merged.entry(date!(2023 - 06 - 21), "to-5"), None);
+        assert_eq!(merged.entry(date!(2023 - 06 - 21), "to-5-dbbbb").unwrap().counts.get("applications"), 9);
+        assert_eq!(merged.units.len(), 2);
+    }
+}

@@ -276,6 +276,10 @@ impl Progress {
 
     /// True when the target is not met and the rate so far would not meet it in time.
     pub fn behind(&self) -> bool {
+        // A target whose window has not started yet cannot be behind.
+        if self.days_elapsed == 0 {
+            return false;
+        }
         match (self.target, self.needed_per_day) {
             (Some(_), Some(need)) => !self.reached() && (self.rate_so_far < need as f64),
             (Some(_), None) => !self.reached(),

@@ -87,6 +87,10 @@ fn rates_so_far_and_needed_per_day() {
     let late = Progress::compute(&tally, "activations", None, t.start, t.due, t.count, date!(2023 - 12 - 05));
     assert_eq!((late.days_left, late.needed_per_day, late.days_elapsed), (0, None, 92));
     assert!(late.behind() && !late.reached());
+    // Before its window starts a target is not behind, whatever was counted.
+    let early = Progress::compute(&tally, "activations", None, t.start, t.due, t.count, date!(2023 - 08 - 20));
+    assert_eq!((early.days_elapsed, early.done), (0, 0));
+    assert!(!early.behind() && !early.reached());
     // One unit's figures stay separate from the other's.
     fill(&mut ledger, "town-team-2", date!(2023 - 09 - 01), 3, "kiosk-b", &[("activations", 7)]);
     let tally = Tally::build(&ledger);

@@ -125,8 +125,9 @@ fn kiosk_guard(lang: Lang, home: String, at_default_home: bool) -> impl IntoView
         });
         let home_for_back = home.clone();
         let leave_if_before_reset = move || {
-            let reset_at: f64 = crate::web::prefs::open_prefs().get(KIOSK_RESET_KEY).and_then(|v| v.parse().ok()).unwrap_or(0.0);
-            if shown_at < reset_at && !at_default_home {
+            // Whole milliseconds: formatting and parsing floats would add kilobytes of wasm.
+            let reset_at: u64 = crate::web::prefs::open_prefs().get(KIOSK_RESET_KEY).and_then(|v| v.parse().ok()).unwrap_or(0);
+            if (shown_at as u64) < reset_at && !at_default_home {
                 let _ = window().location().replace(&home_for_back);
             }
         };
@@ -156,7 +157,7 @@ fn kiosk_guard(lang: Lang, home: String, at_default_home: bool) -> impl IntoView
                     warning.set(None);
                     let prefs = open_prefs();
                     prefs.remove(LANG_KEY);
-                    prefs.set(KIOSK_RESET_KEY, &js_sys::Date::now().to_string());
+                    prefs.set(KIOSK_RESET_KEY, &(js_sys::Date::now() as u64).to_string());
                     let _ = window().location().replace(&home);
                 }
             }
