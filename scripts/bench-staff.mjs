@@ -7,13 +7,28 @@
 //   2. the dashboard with that data (tab switches back and forth);
 //   3. "Export JSON", next to the browser's own JSON.stringify of the same data;
 //   4. merging 10 exports from 10 devices (60 units each) into an empty
-//      database, then importing the same 10 files again (all identical).
-// Times come from the app's performance marks (tally:<step>:start/end). Results
-// go to stdout as a markdown table and to target/bench-staff.json.
+//      database, then importing the same 10 files again (all identical);
+//   5. the storage's own limit: a raw IndexedDB write, from plain JS in the same
+//      browser and origin, of exactly the records each apply writes (the file's
+//      entries, units, targets and audit records, each plus "campaign", as the
+//      app stores them), into a separate database with the app's object stores
+//      and key paths, in one readwrite transaction: every put() issued at once,
+//      then the transaction's "complete" awaited. Each run is in a fresh browser
+//      context, right after the app's run it is compared with.
+// Times come from the app's performance marks (tally:<step>:start/end) and the
+// script's own marks in the page. Absolute times swing 2–3× on shared machines,
+// so each goal is a ratio to a limit measured in the same run:
+//   import apply, merge apply ≤ 1.5 × the raw IndexedDB write of the same records;
+//   export ≤ 2 × the browser's own JSON.stringify of the same data (exports are compact);
+//   dashboard render ≤ 1 × the browser's own JSON.parse of the export.
+// Results go to stdout as a markdown table (each figure, its limit, the ratio and
+// the goal) and to target/bench-staff.json.
 //
 // Usage: node scripts/bench-staff.mjs    (or `make bench-staff`, which builds dist/ first)
-// Needs dist/ built (staff mode in dist/staff/); it is copied to target/bench-dist/
-// first so that a rebuild of dist/ during the run does not disturb it.
+//        BENCH_DIST=/path/to/built/site node scripts/bench-staff.mjs   (an existing build)
+// Needs a built site (default dist/; BENCH_DIST names another) with staff mode in
+// staff/; it is copied to target/bench-dist/ first so that a rebuild during the run
+// does not disturb it.
 import { freePort } from './free-port.mjs';
 import { chromium } from '@playwright/test';
 import Ajv from 'ajv';
@@ -27,7 +42,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const distDir = join(root, 'dist');
+// The built site to benchmark: BENCH_DIST (relative to the current directory), else dist/.
+const distDir = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(root, 'dist');
+const distName = process.env.BENCH_DIST ? distDir : 'dist';
 const benchDist = join(root, 'target', 'bench-dist');
 const outJson = join(root, 'target', 'bench-staff.json');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -49,6 +66,19 @@ const MERGE_FILES = 10;
 const RUNS = 3;
 const STEP_TIMEOUT = 240_000;
 const SEED = 20221118;
+// The app's schema (src/web/idb_store.rs, version 2): object store → key path.
+const APP_STORES = {
+  entries: ['campaign', 'date', 'unit'],
+  audit: ['campaign', 'at', 'device', 'date', 'unit'],
+  units: ['campaign', 'id'],
+  targets: ['campaign', 'key'],
+  meta: 'key',
+};
+// What an import apply writes, in the order it writes it (Merge::changes): units, targets, entries, audit.
+const WRITTEN = ['units', 'targets', 'entries', 'audit'];
+const RAW_DB = 'bench-raw-write';
+// The goals: each app time at most this many times its limit measured in the same run.
+const GOALS = { importApply: 1.5, mergeApply: 1.5, export: 2, dashboard: 1 };
 
 /** mulberry32: a small seeded PRNG (the same data on every run). */
 function prng(seed) {
@@ -128,7 +158,7 @@ function fail(message) {
 /** Copies dist/ to target/bench-dist/ and checks that the copy is whole (not caught mid-rebuild). */
 function copyDist() {
   if (!existsSync(join(distDir, 'staff', 'index.html'))) {
-    fail('dist/staff/index.html is missing: build the release first with `scripts/build-dist.sh /vneid-campaign/` (or run `make bench-staff`, which builds it, then benchmarks).');
+    fail(`${distName}/staff/index.html is missing: build the release first with \`scripts/build-dist.sh /vneid-campaign/\` (or run \`make bench-staff\`, which builds it, then benchmarks), or name a built site with BENCH_DIST.`);
   }
   rmSync(benchDist, { recursive: true, force: true });
   mkdirSync(dirname(benchDist), { recursive: true });
@@ -136,13 +166,13 @@ function copyDist() {
   const html = readFileSync(join(benchDist, 'staff', 'index.html'), 'utf8');
   // Quoted or not (minified HTML leaves quotes out).
   const base = html.match(/<base\b[^>]*\bhref=(?:"([^"]+)staff\/"|([^\s>"]+)staff\/)/)?.slice(1).find(Boolean);
-  if (!base) fail('dist/staff/index.html has no <base href=".../staff/">: is dist/ a complete build?');
+  if (!base) fail(`${distName}/staff/index.html has no <base href=".../staff/">: is ${distName}/ a complete build?`);
   const referenced = [...html.matchAll(/(?:href|module_or_path:|from) ?['"]([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]);
   const missing = referenced.filter((p) => !existsSync(join(benchDist, p.slice(base.length))));
-  if (missing.length) fail(`the copy of dist/ is incomplete (${missing.join(', ')} missing): was dist/ being rebuilt? Try again.`);
+  if (missing.length) fail(`the copy of ${distName}/ is incomplete (${missing.join(', ')} missing): was it being rebuilt? Try again.`);
   const wasm = readdirSync(join(benchDist, 'staff')).find((f) => f.endsWith('_bg.wasm'));
   if (!wasm || !readFileSync(join(benchDist, 'staff', wasm)).includes('tally:import:preview')) {
-    fail('dist/staff/ was built without the tally:* performance marks: rebuild dist/ (scripts/build-dist.sh).');
+    fail(`${distName}/staff/ was built without the tally:* performance marks: rebuild it (scripts/build-dist.sh).`);
   }
   return base;
 }
@@ -343,10 +373,83 @@ async function browserJson(page, text, runs) {
   }, runs);
 }
 
+/**
+ * The storage's own limit: writes the records an apply of `texts` (export files) writes, as plain JS
+ * objects shaped like the app's stored values (each file's entry, unit, target and audit objects plus
+ * "campaign"), into a separate database with the app's object stores and key paths (deleted before and
+ * after), in ONE readwrite transaction: every put() (add() for audit, as the app does) issued without
+ * awaiting it, then commit() and the "complete" event awaited, as IdbStore::commit does. Timed with
+ * marks (the page clock is fixed); the records are built before the first mark. Checks what was stored.
+ */
+async function rawWrite(page, texts, expected, what) {
+  const out = await page.evaluate(async ({ texts, campaign, dbName, stores, written }) => {
+    // (A delete may report "blocked" while a closed connection's last transaction finishes; it then succeeds.)
+    const request = (r) => new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const records = Object.fromEntries(written.map((s) => [s, []]));
+    for (const text of texts) {
+      const file = JSON.parse(text);
+      for (const s of written) for (const r of file[s]) records[s].push({ campaign, ...r });
+    }
+    await request(indexedDB.deleteDatabase(dbName));
+    const open = indexedDB.open(dbName, 2);
+    open.onupgradeneeded = () => {
+      for (const [name, keyPath] of Object.entries(stores)) open.result.createObjectStore(name, { keyPath });
+    };
+    const db = await request(open);
+    try {
+      performance.mark('bench:raw-write:a');
+      const tx = db.transaction(written, 'readwrite');
+      const done = new Promise((resolve, reject) => {
+        tx.oncomplete = () => {
+          performance.mark('bench:raw-write:b');
+          resolve();
+        };
+        tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
+      });
+      for (const s of written) {
+        const store = tx.objectStore(s);
+        if (s === 'audit') for (const r of records[s]) store.add(r);
+        else for (const r of records[s]) store.put(r);
+      }
+      tx.commit?.();
+      await done;
+      const ms = performance.getEntriesByName('bench:raw-write:b').at(-1).startTime - performance.getEntriesByName('bench:raw-write:a').at(-1).startTime;
+      const check = db.transaction(written);
+      const checked = new Promise((resolve, reject) => {
+        check.oncomplete = resolve;
+        check.onabort = () => reject(check.error ?? new Error('the check was aborted'));
+      });
+      const stored = {};
+      for (const s of written) stored[s] = await request(check.objectStore(s).count());
+      await checked;
+      return { ms, records: Object.fromEntries(written.map((s) => [s, records[s].length])), stored };
+    } finally {
+      db.close();
+      await request(indexedDB.deleteDatabase(dbName));
+    }
+  }, { texts, campaign: CAMPAIGN, dbName: RAW_DB, stores: APP_STORES, written: WRITTEN });
+  expectEqual(out.records, expected, `${what}: records built`);
+  expectEqual(out.stored, expected, `${what}: records stored`);
+  if (!(out.ms > 0)) throw new Error(`${what}: no usable duration (${out.ms})`);
+  return out;
+}
+
+/** Opens a fresh context on the app's origin and times the raw write of `files` there. */
+async function rawWriteRun(files, expected, label) {
+  current = await openStaff(label);
+  const out = await rawWrite(current.page, files.map((f) => f.buffer.toString('utf8')), expected, label);
+  await current.context.close();
+  current = null;
+  return out;
+}
+
 // ---------------------------------------------------------------- main
 
 const base = copyDist();
-log(`copied dist/ to ${benchDist} (built for ${base})`);
+log(`copied ${distName}/ to ${benchDist} (built for ${base})`);
 
 log('generating data…');
 let t = performance.now();
@@ -362,6 +465,10 @@ for (const f of [province, devices[0]]) {
   if (!validate(f.json)) fail(`generated ${f.name} does not match the schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
 }
 log('  generated files match public/schema/tally-export-v1.schema.json');
+// The records an apply of these files writes (all new on an empty device): what the raw write writes.
+const recordCounts = (files) => Object.fromEntries(WRITTEN.map((s) => [s, files.reduce((n, f) => n + f.json[s].length, 0)]));
+const provinceRecords = recordCounts([province]);
+const mergeRecords = recordCounts(devices);
 for (const f of [province, ...devices]) delete f.json;
 
 const { server, url } = await startServer(base);
@@ -381,6 +488,7 @@ try {
 
   // 1–3. The province in one file, into an empty database; RUNS fresh contexts.
   raw.load = [];
+  raw.rawWrite = { province: [], merge: [] };
   let exportStats;
   for (let r = 0; r < RUNS; r++) {
     current = await openStaff(`province-${r + 1}`);
@@ -419,6 +527,11 @@ try {
     }
     await current.context.close();
     current = null;
+
+    // 5. The raw IndexedDB write of the same records, in a fresh context.
+    const w = await rawWriteRun([province], provinceRecords, `raw-write-province-${r + 1}`);
+    raw.rawWrite.province.push(w.ms);
+    log(`  raw IndexedDB write run ${r + 1} (${w.records.entries} entries, ${w.records.units} units, 1 transaction): ${ms(w.ms)}`);
   }
 
   // 4. Ten exports from ten devices into an empty database; then the same ten again.
@@ -437,6 +550,11 @@ try {
     log(`  merge run ${r + 1}: preview ${ms(imp.preview)}, apply ${ms(app.apply)}, identical again: preview ${ms(again.preview)}`);
     await current.context.close();
     current = null;
+
+    // 5. The raw IndexedDB write of the 10 files' records together, in a fresh context.
+    const w = await rawWriteRun(devices, mergeRecords, `raw-write-merge-${r + 1}`);
+    raw.rawWrite.merge.push(w.ms);
+    log(`  raw IndexedDB write run ${r + 1} (${MERGE_FILES} files: ${w.records.entries} entries, ${w.records.units} units, 1 transaction): ${ms(w.ms)}`);
   }
 
   const pick = (list, key) => median(list.map((x) => x[key]));
@@ -459,6 +577,23 @@ try {
     identicalPreviewMs: pick(raw.merge, 'identicalPreview'),
     runs: raw.merge.length,
     bytes: devices.reduce((s, f) => s + f.buffer.length, 0),
+  };
+  results.rawWrite = {
+    database: RAW_DB,
+    provinceMs: median(raw.rawWrite.province),
+    mergeMs: median(raw.rawWrite.merge),
+    runs: raw.rawWrite.province.length,
+    provinceRecords,
+    mergeRecords,
+  };
+  // ratio: median over median. perRun (applies only): each app run over the raw write right after it.
+  const goal = (valueMs, limit, limitMs, max, perRun) => ({ valueMs, limit, limitMs, ratio: valueMs / limitMs, goal: max, met: valueMs / limitMs <= max, ...(perRun && { perRun }) });
+  const paired = (runs, writes) => runs.map((x, i) => x.apply / writes[i]);
+  results.goals = {
+    importApply: goal(results.load.applyMs, 'rawWrite.provinceMs', results.rawWrite.provinceMs, GOALS.importApply, paired(raw.load, raw.rawWrite.province)),
+    mergeApply: goal(results.merge.applyMs, 'rawWrite.mergeMs', results.rawWrite.mergeMs, GOALS.mergeApply, paired(raw.merge, raw.rawWrite.merge)),
+    export: goal(results.export.exportMs, 'export.browserJsonStringifyMs', results.export.browserJsonStringifyMs, GOALS.export),
+    dashboard: goal(results.dashboard.renderMs, 'export.browserJsonParseMs', results.export.browserJsonParseMs, GOALS.dashboard),
   };
 } catch (e) {
   if (current?.page) await screenshotOnError(current.page, 'error');
@@ -483,27 +618,40 @@ const machine = {
   chromium: chromiumVersion,
 };
 const scale = `${UNITS} units × ${DAYS} days × ${INDICATORS.length} indicators = ${(UNITS * DAYS).toLocaleString('en-US')} entries`;
-const { load, dashboard, export: ex, merge } = results;
+const { load, dashboard, export: ex, merge, rawWrite: rw, goals } = results;
+const recordsText = (n) => `${n.entries.toLocaleString('en-US')} entries, ${n.units} units${n.targets ? `, ${n.targets} targets` : ''}${n.audit ? `, ${n.audit} audit records` : ''}`;
+/** A row with a goal: value, limit (its name and time), ratio, goal and whether it is met. */
+const vs = (label, g, limitName) => [
+  label,
+  ms(g.valueMs),
+  `${limitName}: ${ms(g.limitMs)}`,
+  `${g.ratio.toFixed(2)}×${g.perRun ? ` (per run ${g.perRun.map((x) => x.toFixed(2)).join(', ')})` : ''}`,
+  `≤ ${g.goal}× ${g.met ? '✓ met' : '✗ not met'}`,
+];
 const rows = [
   [`Province load, 1 file (${mb(province.buffer.length)}): preview`, ms(load.previewMs)],
-  ['Province load, 1 file: apply (IndexedDB + re-render)', ms(load.applyMs)],
-  ['Dashboard render with the province', ms(dashboard.renderMs)],
-  ['Export JSON (build + download)', ms(ex.exportMs)],
+  vs('Province load, 1 file: apply (IndexedDB + re-render)', goals.importApply, 'raw IndexedDB write'),
+  [`Raw IndexedDB write of the same records (${recordsText(rw.provinceRecords)}; 1 transaction)`, ms(rw.provinceMs)],
+  vs('Dashboard render with the province', goals.dashboard, 'browser JSON.parse'),
+  vs('Export JSON (build + download)', goals.export, 'browser JSON.stringify'),
   ['Export file size', `${mb(ex.bytes)} (${ex.bytes.toLocaleString('en-US')} bytes; compact JSON would be ${mb(ex.compactBytes)})`],
   ['Browser JSON.parse of the export', ms(ex.browserJsonParseMs)],
   ['Browser JSON.stringify(obj)', ms(ex.browserJsonStringifyMs)],
   ['Browser JSON.stringify(obj, null, 2)', ms(ex.browserJsonStringifyPrettyMs)],
   [`Merge ${merge.files} exports (${mb(merge.bytes)}), empty DB: preview`, ms(merge.previewMs)],
-  [`Merge ${merge.files} exports, empty DB: apply`, ms(merge.applyMs)],
+  vs(`Merge ${merge.files} exports, empty DB: apply`, goals.mergeApply, 'raw IndexedDB write'),
+  [`Raw IndexedDB write of the ${merge.files} files' records (${recordsText(rw.mergeRecords)}; 1 transaction)`, ms(rw.mergeMs)],
   [`Same ${merge.files} exports again (all identical): preview`, ms(merge.identicalPreviewMs)],
 ];
 const table = [
   `Staff mode at province scale: ${CAMPAIGN}, ${scale}.`,
-  `Median of ${RUNS} runs each (load and merge: ${RUNS} fresh browser contexts; dashboard: ${RUNS} tab switches; export: ${RUNS} exports; browser JSON: ${RUNS} calls each).`,
+  `Median of ${RUNS} runs each (load and merge: ${RUNS} fresh browser contexts; raw IndexedDB writes: ${RUNS} fresh contexts each, after each app run; dashboard: ${RUNS} tab switches; export: ${RUNS} exports; browser JSON: ${RUNS} calls each).`,
+  'Each goal is a ratio to a limit measured in the same run: apply ≤ 1.5 × a raw IndexedDB write of the same records in one transaction; export ≤ 2 × JSON.stringify; dashboard ≤ 1 × JSON.parse of the export.',
+  'Ratio: median over median (judged against the goal); "per run" divides each app run by the raw write done right after it.',
   '',
-  '| Measure | Value |',
-  '|---|---|',
-  ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+  '| Measure | Value | Limit (same run) | Ratio | Goal |',
+  '|---|---:|---|---:|---|',
+  ...rows.map(([k, v, limit = '', ratio = '', g = '']) => `| ${k} | ${v} | ${limit} | ${ratio} | ${g} |`),
   '',
   `Machine: ${machine.cpu}, ${machine.cores} cores (os.cpus()), ${machine.memoryGB} GB, ${machine.platform}; Node ${machine.node}; Chromium ${machine.chromium} (headless).`,
   `Total time: ${Math.round((performance.now() - started) / 1000)} s.`,
@@ -516,6 +664,7 @@ writeFileSync(outJson, `${JSON.stringify({
   campaign: CAMPAIGN,
   scale: { units: UNITS, days: DAYS, indicators: INDICATORS.length, entries: UNITS * DAYS, mergeFiles: MERGE_FILES, seed: SEED },
   runs: RUNS,
+  dist: distDir,
   machine,
   results,
   raw,

@@ -7,7 +7,7 @@ use super::{mark, meta_keys, now, StaffState};
 use crate::app::{current_lang, AppState};
 use crate::components::tr::tr;
 use crate::domain::tally::csv_export::{to_csv, CsvLabels};
-use crate::domain::tally::export::{days_since, file_name, DeviceInfo, ExportFile};
+use crate::domain::tally::export::{days_since, export_json, file_name, DeviceInfo, ExportFile};
 use crate::domain::tally::import::{parse_export, ImportError, Problem, MAX_IMPORT_BYTES};
 use crate::domain::campaign::Campaign;
 use crate::domain::tally::ledger::Ledger;
@@ -21,10 +21,16 @@ use crate::i18n::*;
 
 /// Offers `text` as a file download.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_bytes(name, text.as_bytes(), mime)
+}
+
+/// Offers UTF-8 `bytes` as a file download (handed to the browser as bytes, not decoded
+/// into a JavaScript string first).
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let a: web_sys::HtmlAnchorElement = document().create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();
     a.set_href(&url);
@@ -162,17 +168,26 @@ pub fn DataSection() -> impl IntoView {
         let label = staff.device_label.get_untracked();
         let device = DeviceInfo { id: staff.device_id.get_untracked(), label: (!label.trim().is_empty()).then(|| label.trim().to_string()) };
         wasm_bindgen_futures::spawn_local(async move {
-            // What is stored, not what this tab shows: another tab may have saved since.
-            let ledger = match staff.store().load(&c.id).await {
-                Ok(ledger) => ledger,
-                Err(e) => {
-                    outcome.set(Some(Err(e.to_string())));
-                    return;
+            // What is stored, not only what this tab shows: when another tab saved since
+            // (the stored numbers of entries and audit records differ), read it again.
+            let store = staff.store();
+            let shown = staff.ledger.with_untracked(|l| (l.entries.len(), l.audit.len()));
+            let current = staff.ledger_for.get_untracked().as_deref() == Some(c.id.as_str()) && store.record_counts(&c.id).await.ok() == Some(shown);
+            if !current {
+                match store.load(&c.id).await {
+                    Ok(ledger) => {
+                        staff.ledger.set(ledger);
+                        staff.ledger_for.set(Some(c.id.clone()));
+                    }
+                    Err(e) => {
+                        outcome.set(Some(Err(e.to_string())));
+                        return;
+                    }
                 }
-            };
-            let export = ExportFile::build(&c, &ledger, device, at);
-            let name = file_name(&c.id, to_vietnam(at.0).date(), &export.device.id, "json");
-            let result = download(&name, &export.to_json(), "application/json");
+            }
+            let bytes = staff.ledger.with_untracked(|l| export_json(&c, l, &device, at));
+            let name = file_name(&c.id, to_vietnam(at.0).date(), &device.id, "json");
+            let result = download_bytes(&name, &bytes, "application/json");
             mark("tally:export:end");
             match result {
                 Ok(()) => {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{now, vn_now, StaffState};
 use crate::app::{current_lang, AppState};
 use crate::components::tr::tr;
-use crate::domain::tally::ledger::Counts;
+use crate::domain::tally::ledger::{Counts, Entry};
 use crate::domain::tally::progress::all_units;
 use crate::domain::tally::report::format_count;
 use crate::domain::tally::stamp::Stamp;
@@ -78,24 +78,31 @@ pub fn EntrySection() -> impl IntoView {
         let id = unit.get();
         staff.ledger.with(|l| l.entry(day, &id).cloned())
     });
-    // Load the stored counts whenever the day or unit changes; when another tab saves the
-    // same day and unit, a half-filled form is kept (the stored counts show under each box).
+    // The stored entry the form was filled from: a save is planned against it, so counts
+    // another tab saved in the meantime are never replaced unseen.
+    let filled_from = StoredValue::new(None::<Entry>);
+    // Load the stored counts whenever the day or unit changes. When another tab saves the
+    // same day and unit, a form being typed in is kept (the stored counts show under each
+    // box); an untouched one shows the new counts.
     Effect::new(move |shown: Option<(Option<time::Date>, String)>| {
         let stored = existing.get();
         let key = (parsed_date(), unit.get_untracked());
-        if shown.as_ref() == Some(&key) && values.with_untracked(|v| v.iter().any(|x| !x.trim().is_empty())) {
+        let c = campaign.get_untracked();
+        let as_text = |e: &Option<Entry>| -> Vec<String> { c.indicators.iter().map(|i| e.as_ref().map(|e| e.counts.get(&i.id).to_string()).unwrap_or_default()).collect() };
+        let typed = values.get_untracked() != as_text(&filled_from.get_value());
+        if shown.as_ref() == Some(&key) && typed {
+            // Staff were already told these counts changed elsewhere (a refused save): the
+            // next Save replaces them knowingly.
+            if state.get_untracked() == SaveState::Stale {
+                filled_from.set_value(stored);
+            }
             return key;
         }
-        let c = campaign.get_untracked();
-        let filled: Vec<String> = c
-            .indicators
-            .iter()
-            .map(|i| stored.as_ref().map(|e| e.counts.get(&i.id).to_string()).unwrap_or_default())
-            .collect();
-        values.set(filled);
+        values.set(as_text(&stored));
+        filled_from.set_value(stored);
         attempted.set(false);
         reason.set(String::new());
-        if !matches!(state.get_untracked(), SaveState::Saved(_)) {
+        if !matches!(state.get_untracked(), SaveState::Saved(_) | SaveState::Stale) {
             state.set(SaveState::Idle);
         }
         key
@@ -141,6 +148,14 @@ pub fn EntrySection() -> impl IntoView {
         };
         let id = unit.get_untracked();
         let c = campaign.get_untracked();
+        // Saved elsewhere since the form was filled: show it, write nothing; the next Save
+        // replaces it knowingly (with an audit record).
+        let stored_now = existing.get_untracked();
+        if stored_now != filled_from.get_value() {
+            filled_from.set_value(stored_now);
+            state.set(SaveState::Stale);
+            return;
+        }
         let author = staff.author(now());
         let plan = staff.ledger.with_untracked(|l| l.plan_save(day, &id, new_counts, check == Some(DateCheck::OutsidePeriod), &author, why));
         if plan.changes.is_empty() {
@@ -151,7 +166,10 @@ pub fn EntrySection() -> impl IntoView {
         let at = author.at;
         wasm_bindgen_futures::spawn_local(async move {
             match staff.commit(&c.id, plan.changes).await {
-                Ok(()) => state.set(SaveState::Saved(at)),
+                Ok(()) => {
+                    filled_from.set_value(staff.ledger.with_untracked(|l| l.entry(day, &id).cloned()));
+                    state.set(SaveState::Saved(at));
+                }
                 Err(StoreError::Stale(_)) => {
                     // Show what is stored now; the typed counts stay in the form.
                     staff.load(c.id.clone());

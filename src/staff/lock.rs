@@ -77,7 +77,7 @@ pub async fn remove_pin(staff: StaffState) -> Result<(), String> {
 
 /// Checks a typed secret with the growing delay after wrong tries (shared by the PIN and
 /// the recovery code). `Err` holds the message to show.
-async fn attempt(staff: StaffState, l: Locale, check: impl std::future::Future<Output = bool>) -> Result<(), String> {
+async fn attempt(staff: StaffState, l: Locale, wrong: &'static str, check: impl std::future::Future<Output = bool>) -> Result<(), String> {
     let store = staff.store();
     let failures: u32 = store.meta(meta_keys::PIN_FAILURES).await.ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0);
     let wait_until: f64 = store.meta(meta_keys::PIN_WAIT_UNTIL).await.ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0.0);
@@ -95,16 +95,16 @@ async fn attempt(staff: StaffState, l: Locale, check: impl std::future::Future<O
     let _ = store.set_meta(meta_keys::PIN_FAILURES, &failures.to_string()).await;
     let _ = store.set_meta(meta_keys::PIN_WAIT_UNTIL, &(now + delay as f64 * 1000.0).to_string()).await;
     Err(if delay > 0 {
-        format!("{} {} {delay} {}", td_string!(l, tally.pin_wrong), td_string!(l, tally.pin_wait), td_string!(l, kiosk.seconds))
+        format!("{wrong} {} {delay} {}", td_string!(l, tally.pin_wait), td_string!(l, kiosk.seconds))
     } else {
-        td_string!(l, tally.pin_wrong).to_string()
+        wrong.to_string()
     })
 }
 
 /// Checks the current PIN before it is changed or removed (with the same delay).
 pub async fn check_current(staff: StaffState, l: Locale, typed: String) -> Result<(), String> {
     let Some(record) = staff.pin.get_untracked() else { return Ok(()) };
-    attempt(staff, l, async move { verify(&typed, &record).await }).await
+    attempt(staff, l, td_string!(l, tally.pin_wrong), async move { verify(&typed, &record).await }).await
 }
 
 /// True when `pin` matches `record`.
@@ -198,7 +198,8 @@ pub fn LockScreen() -> impl IntoView {
         let typed = pin.get_untracked();
         busy.set(true);
         wasm_bindgen_futures::spawn_local(async move {
-            match attempt(staff, i18n.get_locale_untracked(), async move { verify(&typed, &record).await }).await {
+            let l = i18n.get_locale_untracked();
+            match attempt(staff, l, td_string!(l, tally.pin_wrong), async move { verify(&typed, &record).await }).await {
                 Ok(()) => {
                     message.set(None);
                     staff.locked.set(false);
@@ -223,7 +224,8 @@ pub fn LockScreen() -> impl IntoView {
                     _ => false,
                 }
             };
-            match attempt(staff, i18n.get_locale_untracked(), check).await {
+            let l = i18n.get_locale_untracked();
+            match attempt(staff, l, td_string!(l, tally.recovery_wrong), check).await {
                 Ok(()) => match remove_pin(staff).await {
                     Ok(()) => {
                         staff.pin.set(None);

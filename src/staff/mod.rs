@@ -234,7 +234,11 @@ impl StaffState {
                 Ok(ledger) => {
                     self.last_export.set(last);
                     self.ledger.set(ledger);
-                    self.ledger_for.set(Some(campaign));
+                    // Set only when it changes: sections re-render on it, and a reload of the
+                    // same campaign (another tab saved) must not wipe a form being typed in.
+                    if self.ledger_for.get_untracked().as_deref() != Some(campaign.as_str()) {
+                        self.ledger_for.set(Some(campaign));
+                    }
                 }
                 Err(e) => self.problem.set(Some(e)),
             }

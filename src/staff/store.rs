@@ -21,6 +21,13 @@ impl TallyStore for AnyStore {
         }
     }
 
+    async fn record_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError> {
+        match self {
+            AnyStore::Idb(s) => s.record_counts(campaign).await,
+            AnyStore::Memory(s) => s.record_counts(campaign).await,
+        }
+    }
+
     async fn commit(&self, campaign: &str, changes: &[Change]) -> Result<(), StoreError> {
         match self {
             AnyStore::Idb(s) => s.commit(campaign, changes).await,

@@ -259,24 +259,34 @@ impl TallyStore for IdbStore {
         }
         // Everything is converted before the transaction starts: inside it,
         // only IndexedDB requests are awaited (anything else lets it auto-commit).
-        let mut writes = Vec::with_capacity(changes.len());
+        // All records go to JavaScript as one JSON array, parsed once (one parse per record
+        // cost more than the writes themselves at province scale).
+        let mut kinds: Vec<(&str, bool)> = Vec::with_capacity(changes.len());
         let mut expectations: Vec<&Expected> = Vec::new();
         // The change each write comes from (expectations write nothing).
         let mut written: Vec<&Change> = Vec::with_capacity(changes.len());
+        let mut text = String::with_capacity(changes.len() * 160);
+        text.push('[');
         for change in changes {
-            let (store, add, value) = match change {
-                Change::PutEntry(e) => (ENTRIES, false, to_js(e, campaign)?),
-                Change::AddAudit(a) => (AUDIT, true, to_js(a, campaign)?),
-                Change::PutUnit(u) => (UNITS, false, to_js(u, campaign)?),
-                Change::PutTarget(t) => (TARGETS, false, to_js(t, campaign)?),
+            let (store, add) = match change {
+                Change::PutEntry(e) => (ENTRIES, push_record(&mut text, e, campaign).map(|_| false)?),
+                Change::AddAudit(a) => (AUDIT, push_record(&mut text, a, campaign).map(|_| true)?),
+                Change::PutUnit(u) => (UNITS, push_record(&mut text, u, campaign).map(|_| false)?),
+                Change::PutTarget(t) => (TARGETS, push_record(&mut text, t, campaign).map(|_| false)?),
                 Change::Expect(expected) => {
                     expectations.push(expected);
                     continue;
                 }
             };
-            writes.push((store, add, value));
+            kinds.push((store, add));
             written.push(change);
         }
+        if text.ends_with(',') {
+            text.pop();
+        }
+        text.push(']');
+        let values: js_sys::Array = js_sys::JSON::parse(&text).map_err(|e| StoreError::Failed(format!("cannot encode a record: {}", js_message(&e))))?.unchecked_into();
+        let writes: Vec<(&str, bool, JsValue)> = kinds.iter().enumerate().map(|(i, (store, add))| (*store, *add, values.get(i as u32))).collect();
         let mut names: Vec<&str> = Vec::new();
         for store in writes.iter().map(|w| w.0).chain(expectations.iter().map(|e| expected_store(e))) {
             if !names.contains(&store) {
@@ -333,6 +343,20 @@ impl TallyStore for IdbStore {
         }
         super::broadcast::notify_commit(campaign);
         Ok(())
+    }
+
+    async fn record_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError> {
+        let db = self.ready()?;
+        let tx = db.transaction([ENTRIES, AUDIT]).build().map_err(|e| self.fail(e))?;
+        let raw_tx: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
+        let range = campaign_range(campaign)?;
+        let entries = raw_tx.object_store(ENTRIES).and_then(|s| s.count_with_key(&range)).map_err(|e| js_failure(&e))?;
+        let audit = raw_tx.object_store(AUDIT).and_then(|s| s.count_with_key(&range)).map_err(|e| js_failure(&e))?;
+        request_done(&audit).await?;
+        let count = |r: &web_sys::IdbRequest| r.result().ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as usize;
+        let counts = (count(&entries), count(&audit));
+        tx.commit().await.map_err(|e| self.fail(e))?;
+        Ok(counts)
     }
 
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -453,7 +477,19 @@ fn expected_store(expected: &Expected) -> &'static str {
 async fn check_expectations(tx: &web_sys::IdbTransaction, campaign: &str, expectations: &[&Expected]) -> Result<(), StoreError> {
     let mut reads: Vec<(&Expected, web_sys::IdbRequest)> = Vec::with_capacity(expectations.len());
     let mut targets_read: Option<web_sys::IdbRequest> = None;
+    // Many entries expected absent (an import): one read of the campaign's keys, not one
+    // read per entry.
+    let absent_entries = expectations.iter().filter(|e| matches!(e, Expected::Entry(_, None))).count();
+    let keys_read = if absent_entries > MANY_EXPECTATIONS {
+        let store = tx.object_store(ENTRIES).map_err(|e| js_failure(&e))?;
+        Some(store.get_all_keys_with_key(&campaign_range(campaign)?).map_err(|e| js_failure(&e))?)
+    } else {
+        None
+    };
     for expected in expectations {
+        if keys_read.is_some() && matches!(expected, Expected::Entry(_, None)) {
+            continue;
+        }
         let store = tx.object_store(expected_store(expected)).map_err(|e| js_failure(&e))?;
         let request = match expected {
             Expected::Entry((date, unit), _) => {
@@ -463,16 +499,31 @@ async fn check_expectations(tx: &web_sys::IdbTransaction, campaign: &str, expect
             Expected::Unit(id, _) => store.get(&js_sys::Array::of2(&JsValue::from_str(campaign), &JsValue::from_str(id))),
             Expected::Target(..) => {
                 if targets_read.is_none() {
-                    let lower: JsValue = js_sys::Array::of1(&JsValue::from_str(campaign)).into();
-                    let upper: JsValue = js_sys::Array::of2(&JsValue::from_str(campaign), &js_sys::Array::new()).into();
-                    let range = web_sys::IdbKeyRange::bound(&lower, &upper).map_err(|e| js_failure(&e))?;
-                    targets_read = Some(store.get_all_with_key(&range).map_err(|e| js_failure(&e))?);
+                    targets_read = Some(store.get_all_with_key(&campaign_range(campaign)?).map_err(|e| js_failure(&e))?);
                 }
                 continue;
             }
         }
         .map_err(|e| js_failure(&e))?;
         reads.push((expected, request));
+    }
+    if let Some(request) = &keys_read {
+        request_done(request).await?;
+        let keys: js_sys::Array = request.result().map_err(|e| js_failure(&e))?.unchecked_into();
+        let stored: std::collections::HashSet<(String, String)> = keys
+            .iter()
+            .map(|k| {
+                let k: js_sys::Array = k.unchecked_into();
+                (k.get(1).as_string().unwrap_or_default(), k.get(2).as_string().unwrap_or_default())
+            })
+            .collect();
+        for expected in expectations {
+            if let Expected::Entry((date, unit), None) = expected {
+                if stored.contains(&(crate::domain::vn_time::format_iso(*date), unit.clone())) {
+                    return Err(StoreError::Stale(expected.describe()));
+                }
+            }
+        }
     }
     let last = targets_read.clone().or_else(|| reads.last().map(|(_, r)| r.clone()));
     if let Some(last) = last {
@@ -498,6 +549,17 @@ async fn check_expectations(tx: &web_sys::IdbTransaction, campaign: &str, expect
         }
     }
     Ok(())
+}
+
+/// Above this many entries expected absent, their keys are checked with one read.
+const MANY_EXPECTATIONS: usize = 32;
+
+/// Every key of `campaign`: from `[campaign]` up to `[campaign, []]` (an array sorts after
+/// every string).
+fn campaign_range(campaign: &str) -> Result<JsValue, StoreError> {
+    let lower: JsValue = js_sys::Array::of1(&JsValue::from_str(campaign)).into();
+    let upper: JsValue = js_sys::Array::of2(&JsValue::from_str(campaign), &js_sys::Array::new()).into();
+    web_sys::IdbKeyRange::bound(&lower, &upper).map(JsValue::from).map_err(|e| js_failure(&e))
 }
 
 /// Resolves when `request` succeeds, fails with its error otherwise.
@@ -552,16 +614,21 @@ fn raw_db(db: &Database) -> &web_sys::IdbDatabase {
     db.as_sys().unchecked_ref()
 }
 
-/// The stored form of a domain record: its serde JSON plus `campaign`.
-fn to_js<T: Serialize>(record: &T, campaign: &str) -> Result<JsValue, StoreError> {
-    let mut value = serde_json::to_value(record).map_err(|e| StoreError::Failed(format!("cannot encode a record: {e}")))?;
-    match &mut value {
-        serde_json::Value::Object(map) => {
-            map.insert("campaign".into(), serde_json::Value::String(campaign.to_string()));
-        }
-        _ => return Err(StoreError::Failed("a record did not encode as an object".into())),
+/// Appends the stored form of a domain record (its serde JSON with `campaign` first) and a
+/// comma to `text`.
+fn push_record<T: Serialize>(text: &mut String, record: &T, campaign: &str) -> Result<(), StoreError> {
+    let json = serde_json::to_string(record).map_err(|e| StoreError::Failed(format!("cannot encode a record: {e}")))?;
+    let Some(fields) = json.strip_prefix('{') else {
+        return Err(StoreError::Failed("a record did not encode as an object".into()));
+    };
+    text.push_str("{\"campaign\":");
+    text.push_str(&serde_json::to_string(campaign).unwrap_or_default());
+    if fields != "}" {
+        text.push(',');
     }
-    json_to_js(&value)
+    text.push_str(fields);
+    text.push(',');
+    Ok(())
 }
 
 fn json_to_js(value: &serde_json::Value) -> Result<JsValue, StoreError> {

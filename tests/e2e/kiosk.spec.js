@@ -103,11 +103,106 @@ test('staff mode locks itself when idle once a PIN is set', async ({ app, page }
   await page.goto('staff/?v=settings');
   await page.locator('#new-pin').fill('8642');
   await page.locator('#new-pin-again').fill('8642');
+  // The first PIN is a deliberate step (staff tick that they keep the PIN and its recovery code).
+  await page.locator('#pin-first-run').check();
   await page.getByRole('button', { name: 'Đặt mã PIN' }).click();
   await expect(page.locator('[data-pin="set"]')).toBeVisible();
+  await expect(page.locator('[data-recovery="shown"] code')).toHaveText(/^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){2}$/);
   await page.clock.fastForward(60_000);
   await expect(page.locator('[data-lock]')).toHaveCount(0);
   await page.clock.fastForward(31_000);
   await expect(page.locator('[data-lock="locked"]')).toBeVisible();
   await expect(page.locator('[data-pin]')).toHaveCount(0);
+});
+
+/** A short idle time (the shortest staff can set): warning after 15 s, reset after 30 s. */
+async function shortIdle(page) {
+  await page.addInitScript(() => localStorage.setItem('vneid-campaign:kiosk_idle', '30'));
+}
+
+/** Lets the kiosk warn, then reach its reset, and waits for the home page it goes to. */
+async function idleUntilReset(app, page, baseURL) {
+  await page.clock.fastForward(16_000);
+  await expect(page.locator('[data-kiosk="warning"]')).toBeVisible();
+  await page.clock.fastForward(15_000);
+  await expect(page).toHaveURL(baseURL, { timeout: 20_000 });
+  await expect(app.heading).toHaveText('Đăng ký và kích hoạt tài khoản định danh điện tử');
+}
+
+test('an idle kiosk reset forgets the answers, the language, and the way back to them', async ({ app, page, baseURL }) => {
+  test.setTimeout(90_000);
+  await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
+  await shortIdle(page);
+  // The remembered language as each page found it, before its own scripts ran.
+  await page.addInitScript(() => { window.__langAtLoad = localStorage.getItem('vneid-campaign:lang'); });
+  await app.open('?kiosk=1');
+  await app.islandsStarted();
+  // A citizen answers the questions, then reads the answer in English.
+  await app.nav().getByRole('link', { name: 'Tôi cần làm gì?' }).click();
+  await page.getByRole('link', { name: 'Từ đủ 14 tuổi trở lên' }).click();
+  await page.getByRole('link', { name: 'Đã có thẻ, còn dùng được' }).click();
+  await page.getByRole('link', { name: /Mức 2/ }).first().click();
+  await expect(page.locator('[data-case]')).toBeVisible();
+  const answer = page.url();
+  expect(answer).toMatch(/\/check\/14plus\/have\/2\/$/);
+  await app.islandsStarted();
+  await app.languageSwitch('English').click();
+  await expect(page).toHaveURL(/\/en\/check\/14plus\/have\/2\/$/);
+  await app.islandsStarted();
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:lang'))).toBe('en');
+
+  await idleUntilReset(app, page, baseURL);
+  expect(await app.htmlLang()).toBe('vi');
+  await app.islandsStarted();
+  // The reset forgot the English choice before going home (the home page then notes its own).
+  expect(await page.evaluate(() => window.__langAtLoad)).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:lang'))).not.toBe('en');
+
+  // Back does not show the previous citizen's answer: it goes home again.
+  const visited = [];
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) visited.push(frame.url()); });
+  await page.goBack();
+  await expect.poll(() => visited, { message: 'Back went to the answer page first' }).toContain(answer);
+  await expect(page).toHaveURL(baseURL, { timeout: 20_000 });
+  await expect(app.heading).toHaveText('Đăng ký và kích hoạt tài khoản định danh điện tử');
+  await expect(page.locator('[data-case]')).toHaveCount(0);
+  // The next citizen opening the site from outside gets Vietnamese, not the last choice.
+  await app.open('');
+  await expect(page).toHaveURL(baseURL);
+  expect(await app.htmlLang()).toBe('vi');
+});
+
+test('an idle kiosk resets pages without answers too: the guide and the English home', async ({ app, page, baseURL }) => {
+  test.setTimeout(90_000);
+  await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
+  await shortIdle(page);
+  await app.open('guide/?kiosk=1');
+  await app.islandsStarted();
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:ticks'))).toBeNull();
+  await idleUntilReset(app, page, baseURL);
+  await app.islandsStarted();
+  await app.openFromSite('en/');
+  await app.islandsStarted();
+  expect(await app.htmlLang()).toBe('en');
+  await idleUntilReset(app, page, baseURL);
+  expect(await app.htmlLang()).toBe('vi');
+});
+
+test('on a kiosk the citizen pages do not show the way to staff mode', async ({ app, page }) => {
+  const staffLink = page.locator('li.staff-link');
+  await app.open('?kiosk=1');
+  await app.islandsStarted();
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
+  await expect(staffLink).toHaveCount(1);
+  await expect(staffLink).toBeHidden();
+  await app.open('guide/');
+  await app.islandsStarted();
+  await expect(staffLink).toBeHidden();
+  // Not a kiosk: the link is there.
+  await app.open('?kiosk=0');
+  await app.islandsStarted();
+  await expect(page.locator('html')).not.toHaveClass(/kiosk/);
+  await expect(staffLink).toBeVisible();
+  await expect(staffLink.getByRole('link', { name: 'Cán bộ' })).toHaveAttribute('href', 'staff/');
 });

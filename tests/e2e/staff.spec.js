@@ -64,7 +64,83 @@ class StaffPage {
   async importFiles(paths) {
     await this.page.locator('#import-files').setInputFiles(paths);
   }
+
+  /** Marks the last export as done ("Tôi đã có tệp"), as staff do once they see the file. */
+  async confirmExport() {
+    await this.page.locator('[data-export="pending"] #confirm-export').click();
+    await expect(this.page.locator('[data-export="pending"]')).toHaveCount(0);
+  }
+
+  /** The counts the entry form shows now, in the order of `indicators`. */
+  async formCounts(indicators = ['applications', 'activations']) {
+    return Promise.all(indicators.map((id) => this.page.locator(`#count-${id}`).inputValue()));
+  }
+
+  /** The settings form of the PIN and its message line. */
+  get pinForm() {
+    return this.page.locator('form:has(#new-pin)');
+  }
+
+  get pinMessage() {
+    return this.pinForm.getByRole('status');
+  }
+
+  /**
+   * Submits the PIN form (set, or change when `current` is given) with a well-formed PIN
+   * and waits until the attempt is over (the form empties its fields then).
+   */
+  async submitPin({ pin, again = pin, current = null, firstRun = false }) {
+    const page = this.page;
+    if (current !== null) await page.locator('#current-pin').fill(current);
+    if (firstRun) await page.locator('#pin-first-run').check();
+    await page.locator('#new-pin').fill(pin);
+    await page.locator('#new-pin-again').fill(again);
+    await this.pinForm.getByRole('button', { name: current === null ? 'Đặt mã PIN' : 'Đổi mã PIN' }).click();
+    await expect(page.locator('#new-pin')).toHaveValue('', { timeout: 20_000 });
+  }
+
+  /** Sets the first PIN through the first-run step; returns the recovery code shown once. */
+  async setFirstPin(pin) {
+    await this.submitPin({ pin, firstRun: true });
+    await expect(this.page.locator('[data-pin="set"]')).toBeVisible();
+    const code = this.page.locator('[data-recovery="shown"] code');
+    await expect(code).toHaveText(RECOVERY_CODE);
+    return code.innerText();
+  }
+
+  /** Removes the PIN with `current` typed as the current PIN; waits until the attempt is over. */
+  async removePin(current) {
+    await this.page.locator('#current-pin').fill(current);
+    await this.page.locator('#remove-pin').click();
+    // Over when the field is emptied (refused) or gone with the PIN (removed).
+    await this.page.waitForFunction(() => (document.querySelector('#current-pin')?.value ?? '') === '', null, { timeout: 20_000 });
+  }
+
+  /** A value of staff mode's settings store in IndexedDB (null when absent). */
+  async meta(key) {
+    return this.page.evaluate((key) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('vneid-campaign-tally');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const request = open.result.transaction('meta').objectStore('meta').get(key);
+        request.onsuccess = () => { resolve(request.result?.value ?? null); open.result.close(); };
+        request.onerror = () => reject(request.error);
+      };
+    }), key);
+  }
+
+  get lockScreen() {
+    return this.page.locator('[data-lock="locked"]');
+  }
+
+  async unlock(pin) {
+    await this.page.locator('#unlock-pin').fill(pin);
+    await this.page.getByRole('button', { name: 'Mở khóa' }).click();
+  }
 }
+
+/** A recovery code as shown: three groups of four letters without 0/O, 1/I/L. */
+const RECOVERY_CODE = /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/;
 
 const days = ['2023-06-22', '2023-06-23', '2023-06-24'];
 
@@ -142,6 +218,15 @@ test('exports JSON that matches its schema and CSV with a BOM', async ({ app, pa
   expect(json.entries[0]).toMatchObject({ date: '2023-06-22', unit: 'district-team', counts: { applications: 11, activations: 5 } });
   expect(json.audit).toHaveLength(1);
   expect(json.audit[0]).toMatchObject({ old: { applications: 10 }, new: { applications: 11 } });
+  // A started download is not a backup: the reminder stays until staff confirm they have the file.
+  const pending = page.locator('[data-export="pending"]');
+  await expect(pending).toBeVisible();
+  await expect(pending).toContainText(name);
+  await expect(page.locator('[data-backup="line"]')).toContainText('Chưa xuất');
+  await staff.confirmExport();
+  await expect(page.locator('[data-backup="line"]')).toContainText('Lần xuất gần nhất: 25/06/2023 10:00');
+  // The confirmed time is stored, not only shown.
+  await page.reload();
   await expect(page.locator('[data-backup="line"]')).toContainText('Lần xuất gần nhất: 25/06/2023 10:00');
 
   const csv = await staff.download('#export-csv');
@@ -282,19 +367,20 @@ test('a staff PIN is stored only as a salted hash, locks staff mode, and wrong t
   await page.locator('#new-pin-again').fill('12');
   await page.getByRole('button', { name: 'Đặt mã PIN' }).click();
   await expect(page.getByText('Mã PIN gồm 4 đến 8 chữ số.')).toBeVisible();
-  await page.locator('#new-pin').fill('2468');
-  await page.locator('#new-pin-again').fill('2468');
-  await page.getByRole('button', { name: 'Đặt mã PIN' }).click();
-  await expect(page.locator('[data-pin="set"]')).toBeVisible();
-  const stored = await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('vneid-campaign-tally');
-    open.onsuccess = () => {
-      const request = open.result.transaction('meta').objectStore('meta').get('pin');
-      request.onsuccess = () => resolve(request.result.value);
-    };
-  }));
+  // The first PIN is a deliberate step; it comes with a recovery code shown once.
+  const code = await staff.setFirstPin('2468');
+  await expect(page.locator('[data-recovery="shown"]')).toContainText('chỉ hiện một lần');
+  const stored = await staff.meta('pin');
   expect(stored).not.toContain('2468');
   expect(JSON.parse(stored)).toMatchObject({ algorithm: 'PBKDF2-SHA-256', iterations: 210000, salt: expect.stringMatching(/^[0-9a-f]{32}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  // The recovery code too is kept only as a salted hash.
+  const recovery = await staff.meta('pin_recovery');
+  expect(recovery).not.toContain(code.replaceAll('-', ''));
+  expect(recovery).not.toContain(code);
+  expect(JSON.parse(recovery)).toMatchObject({ salt: expect.stringMatching(/^[0-9a-f]{32}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  expect(JSON.parse(recovery).salt).not.toBe(JSON.parse(stored).salt);
+  await page.getByRole('button', { name: 'Tôi đã ghi lại mã' }).click();
+  await expect(page.locator('[data-recovery]')).toHaveCount(0);
 
   // A reload opens on the lock screen: nothing of staff data shows.
   await page.reload();
@@ -316,6 +402,189 @@ test('a staff PIN is stored only as a salted hash, locks staff mode, and wrong t
   await page.getByRole('button', { name: 'Mở khóa' }).click();
   await expect(page.locator('[data-pin="set"]')).toBeVisible();
   await expect(page.locator('[data-lock]')).toHaveCount(0);
+});
+
+test('the staff PIN cannot be taken over: the first one needs the first-run step, changing or removing it the current one', async ({ app, page }) => {
+  const staff = new StaffPage(page);
+  await staff.open('settings');
+  // Without the first-run step nothing is set, even with a valid PIN typed twice.
+  await staff.submitPin({ pin: '2468' });
+  await expect(staff.pinMessage).toHaveText('Đánh dấu ô xác nhận bên dưới để đặt mã PIN đầu tiên.');
+  await expect(page.locator('[data-pin]')).toHaveAttribute('data-pin', 'none');
+  await expect(page.locator('[data-recovery]')).toHaveCount(0);
+  expect(await staff.meta('pin')).toBeFalsy();
+  await page.reload();
+  await expect(page.locator('[data-pin="none"]')).toBeVisible();
+  await expect(page.locator('[data-lock]')).toHaveCount(0);
+
+  await staff.setFirstPin('2468');
+  const record = await staff.meta('pin');
+  const recovery = await staff.meta('pin_recovery');
+  // A wrong current PIN changes nothing …
+  await staff.submitPin({ current: '1111', pin: '1357' });
+  await expect(staff.pinMessage).toHaveText('Mã PIN không đúng.');
+  await expect(page.locator('[data-pin]')).toHaveAttribute('data-pin', 'set');
+  // … and removes nothing.
+  await staff.removePin('0000');
+  await expect(staff.pinMessage).toHaveText('Mã PIN không đúng.');
+  await expect(page.locator('[data-pin]')).toHaveAttribute('data-pin', 'set');
+  expect(await staff.meta('pin')).toBe(record);
+  expect(await staff.meta('pin_recovery')).toBe(recovery);
+  // Locked, the old PIN still opens staff mode.
+  await page.getByRole('button', { name: 'Khóa ngay' }).click();
+  await expect(staff.lockScreen).toBeVisible();
+  await staff.unlock('2468');
+  await expect(page.locator('[data-pin="set"]')).toBeVisible();
+
+  // With the right current PIN both work.
+  await staff.submitPin({ current: '2468', pin: '1357' });
+  await expect(staff.pinMessage).toHaveText('Đã đặt mã PIN.');
+  await expect(page.locator('[data-recovery="shown"] code')).toHaveText(RECOVERY_CODE);
+  expect(await staff.meta('pin')).not.toBe(record);
+  await staff.removePin('1357');
+  await expect(staff.pinMessage).toHaveText('Đã bỏ mã PIN.');
+  await expect(page.locator('[data-pin]')).toHaveAttribute('data-pin', 'none');
+  expect(await staff.meta('pin')).toBeFalsy();
+});
+
+test('a forgotten PIN is removed with the recovery code, and every count is kept', async ({ app, page }) => {
+  const staff = new StaffPage(page);
+  await staff.open('settings');
+  const code = await staff.setFirstPin('2468');
+  await page.getByRole('button', { name: 'Tôi đã ghi lại mã' }).click();
+  await staff.tab('Nhập số liệu').click();
+  await staff.enter('2023-06-24', 'district-team', { applications: 7, activations: 3 });
+
+  await page.reload();
+  await expect(staff.lockScreen).toBeVisible();
+  await staff.lockScreen.getByText('Quên mã PIN?').click();
+  const recover = page.getByRole('button', { name: 'Gỡ mã PIN bằng mã khôi phục' });
+  // A well-formed code that is not this device's: refused, still locked.
+  const wrong = code === 'ABCD-EFGH-JKMN' ? 'ABCD-EFGH-JKMP' : 'ABCD-EFGH-JKMN';
+  await page.locator('#recovery-code').fill(wrong);
+  await recover.click();
+  await expect(page.locator('#unlock-message')).toContainText('không đúng', { timeout: 20_000 });
+  await expect(page.locator('#recovery-code')).toHaveValue('');
+  await expect(staff.lockScreen).toBeVisible();
+  await expect(page.locator('[data-pin]')).toHaveCount(0);
+  expect(await staff.meta('pin')).toBeTruthy();
+
+  // The right code, typed in lower case with spaces, removes the PIN and opens the settings.
+  await page.locator('#recovery-code').fill(code.toLowerCase().replaceAll('-', ' '));
+  await recover.click();
+  await expect(page.locator('[data-lock]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page).toHaveURL(/[?&]v=settings\b/);
+  await expect(page.locator('[data-pin="none"]')).toBeVisible();
+  expect(await staff.meta('pin')).toBeFalsy();
+  expect(await staff.meta('pin_recovery')).toBeFalsy();
+  await staff.tab('Tiến độ').click();
+  expect(await staff.totals()).toEqual({ applications: '7', activations: '3' });
+  // It stays open after a reload, with the count in the entry form.
+  await staff.open('entry');
+  await expect(page.locator('[data-lock]')).toHaveCount(0);
+  await page.locator('#entry-date').fill('2023-06-24');
+  await page.locator('#entry-unit').selectOption('district-team');
+  await expect(page.locator('#count-applications')).toHaveValue('7');
+  await expect(page.locator('#count-activations')).toHaveValue('3');
+});
+
+test('a save planned before another tab saved the same day is refused, keeps what was typed, and a second save records old → new', async ({ app, page }) => {
+  test.setTimeout(60_000);
+  const context = page.context();
+  const a = new StaffPage(page);
+  const b = new StaffPage(await context.newPage());
+  await a.open();
+  await b.open();
+  /** What is stored for 24/06, District 3 team, read in a fresh tab. */
+  const stored = async () => {
+    const reader = new StaffPage(await context.newPage());
+    await reader.open();
+    await reader.page.locator('#entry-date').fill('2023-06-24');
+    await reader.page.locator('#entry-unit').selectOption('district-team');
+    await expect(reader.page.locator('[data-existing]')).toBeVisible();
+    const counts = await reader.formCounts();
+    await reader.page.close();
+    return counts;
+  };
+
+  // Tab B fills its form; tab A then saves the same day and unit.
+  await b.page.locator('#entry-date').fill('2023-06-24');
+  await b.page.locator('#entry-unit').selectOption('district-team');
+  await b.page.locator('#count-applications').fill('9');
+  await b.page.locator('#count-activations').fill('4');
+  await a.enter('2023-06-24', 'district-team', { applications: 5, activations: 2 });
+  // B hears of it (the stored counts show) and keeps its day, unit and typed counts.
+  await expect.poll(() => b.page.evaluate(() => ({
+    day: document.querySelector('#entry-date').value,
+    unit: document.querySelector('#entry-unit').value,
+    typed: [document.querySelector('#count-applications').value, document.querySelector('#count-activations').value],
+    storedShown: !!document.querySelector('[data-existing]'),
+  })), { message: 'tab B keeps its form when tab A saves', timeout: 15_000 }).toEqual({ day: '2023-06-24', unit: 'district-team', typed: ['9', '4'], storedShown: true });
+
+  // B's save does not overwrite A's counts.
+  await b.page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  const stale = b.page.locator('[data-save-state="save-failed"]');
+  await expect(stale).toHaveText('Số liệu của ngày và đơn vị này vừa được lưu ở một thẻ hoặc cửa sổ khác nên chưa lưu gì. Số đã lưu hiện ở bên dưới từng ô; số bạn nhập vẫn còn. Kiểm tra rồi bấm Lưu lại nếu vẫn đúng.');
+  expect(await b.formCounts()).toEqual(['9', '4']);
+  await expect(b.page.locator('#entry-date')).toHaveValue('2023-06-24');
+  expect(await stored()).toEqual(['5', '2']);
+
+  // Saving again, knowingly, stores B's counts with an audit record of A's → B's.
+  await b.page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(b.page.locator('[data-save-state="save-ok"]')).toContainText('Đã lưu');
+  expect(await stored()).toEqual(['9', '4']);
+  const history = b.page.getByRole('region', { name: 'Lịch sử sửa đổi' });
+  await expect(history).toContainText('5 → 9');
+  await expect(history).toContainText('2 → 4');
+});
+
+test('a correction reason with markup is kept as plain text, exported, and imported elsewhere', async ({ app, page, browser }, testInfo) => {
+  test.setTimeout(60_000);
+  const reason = '<b>sửa</b> & "x"';
+  const staff = new StaffPage(page);
+  await staff.open();
+  await staff.enter('2023-06-24', 'district-team', { applications: 12, activations: 4 });
+  await page.locator('#count-applications').fill('15');
+  await page.locator('#reason').fill(reason);
+  await expect(page.locator('#reason')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.locator('[data-save-state="save-ok"]')).toContainText('Đã lưu');
+  const history = page.getByRole('region', { name: 'Lịch sử sửa đổi' });
+  await expect(history.locator('tbody td').filter({ hasText: 'sửa' })).toHaveText(reason);
+  await expect(history.locator('b')).toHaveCount(0);
+
+  await page.goto('staff/?v=data');
+  const exported = await staff.exportJson();
+  // The published schema describes the file the app writes (soft: the import below still runs).
+  expect.soft(validate(exported.json), `export matches tally-export-v1.schema.json: ${JSON.stringify(validate.errors)}`).toBe(true);
+  expect(exported.json.audit).toHaveLength(1);
+  expect(exported.json.audit[0].reason).toBe(reason);
+  const path = testInfo.outputPath(exported.name);
+  await writeFile(path, exported.bytes);
+
+  // Another device takes the file as it is.
+  const other = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh' });
+  try {
+    const otherPage = await other.newPage();
+    await otherPage.clock.setFixedTime(new Date('2023-06-25T11:00:00+07:00'));
+    const kiosk = new StaffPage(otherPage);
+    await kiosk.open('data');
+    await kiosk.importFiles([path]);
+    await expect(otherPage.locator('[data-import="preview"]')).toBeVisible();
+    await expect(otherPage.locator('[data-import="refused"]')).toHaveCount(0);
+    await expect(otherPage.locator('[data-import="preview"] tr[data-unit="district-team"] [data-cell="new"]')).toHaveText('1');
+    await otherPage.getByRole('button', { name: 'Gộp vào dữ liệu của máy này' }).click();
+    await expect(otherPage.locator('[data-outcome="ok"]')).toBeVisible();
+    await kiosk.tab('Nhập số liệu').click();
+    await otherPage.locator('#entry-date').fill('2023-06-24');
+    await otherPage.locator('#entry-unit').selectOption('district-team');
+    const otherHistory = otherPage.getByRole('region', { name: 'Lịch sử sửa đổi' });
+    await expect(otherHistory).toContainText('12 → 15');
+    await expect(otherHistory.locator('tbody td').filter({ hasText: 'sửa' })).toHaveText(reason);
+    await expect(otherHistory.locator('b')).toHaveCount(0);
+  } finally {
+    await other.close();
+  }
 });
 
 test('the QR poster encodes the site address, editable, with the place printed', async ({ app, page, baseURL }) => {

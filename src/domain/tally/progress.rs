@@ -175,8 +175,18 @@ pub fn resolved_targets(campaign: &Campaign, ledger: &Ledger) -> Vec<ResolvedTar
 /// Daily counts indexed for range sums: built once per dashboard render.
 #[derive(Clone, Debug, Default)]
 pub struct Tally {
-    per_unit: HashMap<(String, String), BTreeMap<Date, u64>>,
+    /// Unit id → indicator id → day → count.
+    per_unit: HashMap<String, HashMap<String, BTreeMap<Date, u64>>>,
     overall: HashMap<String, BTreeMap<Date, u64>>,
+}
+
+/// The map under `key`, made on first use; the key is copied only then (a province has
+/// 72,000 entries and few distinct units and indicators).
+fn slot<'a, V: Default>(map: &'a mut HashMap<String, V>, key: &str) -> &'a mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("inserted above")
 }
 
 impl Tally {
@@ -184,9 +194,10 @@ impl Tally {
     pub fn build(ledger: &Ledger) -> Tally {
         let mut tally = Tally::default();
         for entry in ledger.entries.values() {
+            let unit = slot(&mut tally.per_unit, &entry.unit);
             for (indicator, &n) in &entry.counts.0 {
-                tally.per_unit.entry((entry.unit.clone(), indicator.clone())).or_default().insert(entry.date, n);
-                *tally.overall.entry(indicator.clone()).or_default().entry(entry.date).or_default() += n;
+                slot(unit, indicator).insert(entry.date, n);
+                *slot(&mut tally.overall, indicator).entry(entry.date).or_default() += n;
             }
         }
         tally
@@ -194,7 +205,7 @@ impl Tally {
 
     fn days(&self, indicator: &str, unit: Option<&str>) -> Option<&BTreeMap<Date, u64>> {
         match unit {
-            Some(u) => self.per_unit.get(&(u.to_string(), indicator.to_string())),
+            Some(u) => self.per_unit.get(u).and_then(|by_indicator| by_indicator.get(indicator)),
             None => self.overall.get(indicator),
         }
     }

@@ -47,6 +47,10 @@ pub trait TallyStore {
     /// is checked against what is stored inside that transaction; one that does not hold
     /// refuses the batch with [`StoreError::Stale`].
     async fn commit(&self, campaign: &str, changes: &[Change]) -> Result<(), StoreError>;
+    /// How many entries and audit records are stored for `campaign`: every replaced entry
+    /// adds an audit record, so equal numbers mean a ledger read earlier is still current
+    /// (a cheap check before exporting it).
+    async fn record_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError>;
     /// A setting (device id, device label, staff name, last export…).
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Stores a setting.
@@ -100,6 +104,10 @@ impl TallyStore for MemoryStore {
         }
         ledgers.insert(campaign.to_string(), next);
         Ok(())
+    }
+
+    async fn record_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError> {
+        Ok(self.ledgers.borrow().get(campaign).map(|l| (l.entries.len(), l.audit.len())).unwrap_or((0, 0)))
     }
 
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -183,6 +183,10 @@ fn export_then_import_round_trips_through_the_store() {
     assert_eq!(value["audit"][0]["old"]["applications"], 12);
     assert_eq!(value["entries"][0]["modified"].as_str().unwrap().len(), 25);
 
+    // Written straight from the ledger: the same bytes.
+    let device = DeviceInfo { id: "kiosk-a".into(), label: Some("Kiosk Q3".into()) };
+    assert_eq!(String::from_utf8(export_json(&c, &a, &device, Stamp::new(datetime!(2023-06-23 20:00 +7)))).unwrap(), json);
+
     let store = MemoryStore::new();
     let b = block_on(store.load(&c.id)).unwrap();
     let parsed = parse_export("a.json", json.as_bytes(), &c, &b).unwrap();
