@@ -16,7 +16,10 @@ pub mod iso_date {
 
     /// Writes `2023-06-20`.
     pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::format_iso(*date))
+        match super::iso_bytes(*date) {
+            Some(bytes) => s.serialize_str(std::str::from_utf8(&bytes).unwrap_or_default()),
+            None => s.serialize_str(&super::format_iso(*date)),
+        }
     }
 
     /// Reads `2023-06-20`, refusing anything else.
@@ -75,7 +78,30 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
 
 /// Formats a date as `YYYY-MM-DD` (the file format).
 pub fn format_iso(date: Date) -> String {
+    if let Some(bytes) = iso_bytes(date) {
+        return String::from_utf8_lossy(&bytes).into_owned();
+    }
     format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
+/// Writes `value` as `width` decimal digits into `out` (written and read in the tens of
+/// thousands per export, so without `format!`).
+pub fn put_digits(out: &mut [u8], value: u32, width: usize) {
+    let mut v = value;
+    for slot in out[..width].iter_mut().rev() {
+        *slot = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+}
+
+/// `2023-06-20` as bytes, for years 0 to 9999 (others: `None`).
+pub fn iso_bytes(date: Date) -> Option<[u8; 10]> {
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let mut out = *b"0000-00-00";
+    put_digits(&mut out[0..4], year, 4);
+    put_digits(&mut out[5..7], u8::from(date.month()) as u32, 2);
+    put_digits(&mut out[8..10], date.day() as u32, 2);
+    Some(out)
 }
 
 /// Formats a date day-first, as Vietnamese readers expect: `20/06/2023`.

@@ -25,6 +25,9 @@ fn rate(v: f64, lang: Lang) -> String {
     if lang == Lang::Vi { s.replace('.', ",") } else { s }
 }
 
+/// How many units the table by unit shows before "Show all".
+const UNITS_SHOWN_FIRST: usize = 50;
+
 /// The dashboard.
 #[component]
 pub fn DashboardSection() -> impl IntoView {
@@ -118,15 +121,20 @@ pub fn DashboardSection() -> impl IntoView {
         .into_any()
     };
 
+    // A province has hundreds of units: the first ones show at once, the rest on request
+    // (the totals always count every unit).
+    let show_all_units = RwSignal::new(false);
     let units_table = move || {
         let c = campaign.get();
         let lang = current_lang();
         let t = tally.get();
         let end = c.period.end.min(today.get());
         let units = staff.ledger.with(|l| all_units(&c, l));
+        let hidden = if show_all_units.get() { 0 } else { units.len().saturating_sub(UNITS_SHOWN_FIRST) };
         let head = c.indicators.iter().map(|i| view! { <th scope="col" class="num">{i.name.get(lang).to_string()}</th> }).collect_view();
         let rows = units
             .iter()
+            .take(units.len() - hidden)
             .map(|u| {
                 let cells = c
                     .indicators
@@ -149,6 +157,13 @@ pub fn DashboardSection() -> impl IntoView {
                     <tfoot><tr><th scope="row">{tr(|l| td_string!(l, tally.total))}</th>{totals}</tr></tfoot>
                 </table>
             </div>
+            {(hidden > 0).then(|| view! {
+                <p class="actions">
+                    <button type="button" id="show-all-units" on:click=move |_| show_all_units.set(true)>
+                        {move || t_string!(i18n, tally.show_all_units)} " (" {units.len()} ")"
+                    </button>
+                </p>
+            })}
         }
     };
 
@@ -270,13 +285,11 @@ pub fn DashboardSection() -> impl IntoView {
             view! { <option value=i.id.clone() selected=move || chart_indicator.get() == id>{i.name.get(lang).to_string()}</option> }
         }).collect_view()
     };
+    // Plain options (hundreds for a province); the select's value follows the signal.
     let unit_options = move || {
         let lang = current_lang();
         let units = staff.ledger.with(|l| all_units(&campaign.get(), l));
-        units.into_iter().map(|u| {
-            let id = u.id.clone();
-            view! { <option value=u.id.clone() selected=move || chart_unit.get() == id>{u.name(lang).to_string()}</option> }
-        }).collect_view()
+        units.into_iter().map(|u| view! { <option value=u.id.clone()>{u.name(lang).to_string()}</option> }).collect_view()
     };
 
     view! {
@@ -300,8 +313,8 @@ pub fn DashboardSection() -> impl IntoView {
                 </p>
                 <p class="field">
                     <label for="chart-unit">{tr(|l| td_string!(l, staff.col_unit))}</label>
-                    <select id="chart-unit" on:change=move |ev| chart_unit.set(event_target_value(&ev))>
-                        <option value="" selected=move || chart_unit.get().is_empty()>{tr(|l| td_string!(l, staff.whole_campaign))}</option>
+                    <select id="chart-unit" prop:value=move || chart_unit.get() on:change=move |ev| chart_unit.set(event_target_value(&ev))>
+                        <option value="">{tr(|l| td_string!(l, staff.whole_campaign))}</option>
                         {unit_options}
                     </select>
                 </p>

@@ -1,6 +1,6 @@
 //! Targets, totals, rates and phases: the dashboard's arithmetic.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use time::Date;
 
@@ -172,42 +172,75 @@ pub fn resolved_targets(campaign: &Campaign, ledger: &Ledger) -> Vec<ResolvedTar
     out
 }
 
+/// Counts by day, sorted by day (one value per day).
+type Series = Vec<(Date, u64)>;
+
 /// Daily counts indexed for range sums: built once per dashboard render.
 #[derive(Clone, Debug, Default)]
 pub struct Tally {
-    /// Unit id → indicator id → day → count.
-    per_unit: HashMap<String, HashMap<String, BTreeMap<Date, u64>>>,
-    overall: HashMap<String, BTreeMap<Date, u64>>,
+    /// Unit id → its place in `per_unit`.
+    unit_index: HashMap<String, usize>,
+    /// Per unit: (indicator id, series); a campaign has a handful of indicators.
+    per_unit: Vec<Vec<(String, Series)>>,
+    /// (Indicator id, series of the whole campaign).
+    overall: Vec<(String, Series)>,
 }
 
-/// The map under `key`, made on first use; the key is copied only then (a province has
-/// 72,000 entries and few distinct units and indicators).
-fn slot<'a, V: Default>(map: &'a mut HashMap<String, V>, key: &str) -> &'a mut V {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), V::default());
+/// The series of `indicator` in `list`, made on first use.
+fn series_mut<'a>(list: &'a mut Vec<(String, Series)>, indicator: &str) -> &'a mut Series {
+    let at = match list.iter().position(|(id, _)| id == indicator) {
+        Some(at) => at,
+        None => {
+            list.push((indicator.to_string(), Series::new()));
+            list.len() - 1
+        }
+    };
+    &mut list[at].1
+}
+
+/// Adds `n` on `date` to a series, keeping it sorted (entries mostly come in date order).
+fn add_on(series: &mut Series, date: Date, n: u64) {
+    match series.last_mut() {
+        Some((last, total)) if *last == date => *total += n,
+        Some((last, _)) if *last < date => series.push((date, n)),
+        None => series.push((date, n)),
+        Some(_) => match series.binary_search_by(|(d, _)| d.cmp(&date)) {
+            Ok(i) => series[i].1 += n,
+            Err(i) => series.insert(i, (date, n)),
+        },
     }
-    map.get_mut(key).expect("inserted above")
 }
 
 impl Tally {
-    /// Indexes every entry of the ledger.
+    /// Indexes every entry of the ledger. Entries come sorted by day, so each series is
+    /// appended to, and ids are copied once per unit and indicator (72,000 entries of a
+    /// province make a few thousand series).
     pub fn build(ledger: &Ledger) -> Tally {
         let mut tally = Tally::default();
         for entry in ledger.entries.values() {
-            let unit = slot(&mut tally.per_unit, &entry.unit);
+            let at = match tally.unit_index.get(&entry.unit) {
+                Some(&at) => at,
+                None => {
+                    tally.unit_index.insert(entry.unit.clone(), tally.per_unit.len());
+                    tally.per_unit.push(Vec::new());
+                    tally.per_unit.len() - 1
+                }
+            };
+            let unit = &mut tally.per_unit[at];
             for (indicator, &n) in &entry.counts.0 {
-                slot(unit, indicator).insert(entry.date, n);
-                *slot(&mut tally.overall, indicator).entry(entry.date).or_default() += n;
+                add_on(series_mut(unit, indicator), entry.date, n);
+                add_on(series_mut(&mut tally.overall, indicator), entry.date, n);
             }
         }
         tally
     }
 
-    fn days(&self, indicator: &str, unit: Option<&str>) -> Option<&BTreeMap<Date, u64>> {
-        match unit {
-            Some(u) => self.per_unit.get(u).and_then(|by_indicator| by_indicator.get(indicator)),
-            None => self.overall.get(indicator),
-        }
+    fn days(&self, indicator: &str, unit: Option<&str>) -> Option<&Series> {
+        let list = match unit {
+            Some(u) => &self.per_unit[*self.unit_index.get(u)?],
+            None => &self.overall,
+        };
+        list.iter().find(|(id, _)| id == indicator).map(|(_, series)| series)
     }
 
     /// The sum from `start` to `end` inclusive, for one unit or all.
@@ -215,12 +248,16 @@ impl Tally {
         if start > end {
             return 0;
         }
-        self.days(indicator, unit).map_or(0, |d| d.range(start..=end).map(|(_, n)| n).sum())
+        self.days(indicator, unit).map_or(0, |d| {
+            let from = d.partition_point(|(day, _)| *day < start);
+            let to = d.partition_point(|(day, _)| *day <= end);
+            d[from..to].iter().map(|(_, n)| n).sum()
+        })
     }
 
     /// The count of one day.
     pub fn on(&self, indicator: &str, unit: Option<&str>, day: Date) -> u64 {
-        self.days(indicator, unit).and_then(|d| d.get(&day)).copied().unwrap_or(0)
+        self.days(indicator, unit).and_then(|d| d.binary_search_by(|(x, _)| x.cmp(&day)).ok().map(|i| d[i].1)).unwrap_or(0)
     }
 
     /// One value per day from `start` to `end` inclusive (0 on days without entries).
