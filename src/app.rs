@@ -17,7 +17,7 @@ use crate::routes::query_value;
 use crate::web::prefs::{open_prefs, LANG_KEY};
 
 /// Preference key of the chosen campaign.
-const CAMPAIGN_KEY: &str = "campaign";
+const CAMPAIGN_KEY: &str = crate::web::prefs::keys::CAMPAIGN;
 
 /// App-wide state, provided as context to every page.
 #[derive(Clone)]

@@ -27,6 +27,8 @@ pub use generated_i18n::i18n;
 #[cfg(any(feature = "ssr", feature = "staff"))]
 pub mod source_words;
 
+pub mod pref_keys;
+
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod site;
 

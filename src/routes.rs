@@ -1,68 +1,6 @@
-//! The app's pages and how an address maps to one (plain Rust, native-tested).
-//!
-//! The app does its own client-side routing (see `web::navigation`): eight
-//! fixed paths need no router crate, and leaving one out saved about a tenth
-//! of the wasm.
-
-/// A page of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Route {
-    /// `/`
-    Home,
-    /// `/check`: the questions and the personal checklist.
-    Check,
-    /// `/guide`: the step-by-step guide.
-    Guide,
-    /// `/documents`
-    Documents,
-    /// `/offices`
-    Offices,
-    /// `/help`
-    Help,
-    /// Anything else.
-    NotFound,
-}
-
-impl Route {
-    /// Every page with its path, in navigation order.
-    pub const ALL: [(Route, &'static str); 6] = [
-        (Route::Home, "/"),
-        (Route::Check, "/check"),
-        (Route::Guide, "/guide"),
-        (Route::Documents, "/documents"),
-        (Route::Offices, "/offices"),
-        (Route::Help, "/help"),
-    ];
-
-    /// The page at `pathname` for an app served under `base` (`""` or `/sub`).
-    /// A trailing slash and `index.html` are accepted.
-    pub fn from_pathname(pathname: &str, base: &str) -> Route {
-        let Some(rest) = pathname.strip_prefix(base) else { return Route::NotFound };
-        let rest = rest.strip_suffix("index.html").unwrap_or(rest);
-        let rest = rest.trim_end_matches('/');
-        let rest = if rest.is_empty() { "/" } else { rest };
-        Route::ALL.iter().find(|(_, path)| *path == rest).map_or(Route::NotFound, |(route, _)| *route)
-    }
-
-    /// The path of this page without the base (`/check`); `/` for not-found.
-    pub fn path(self) -> &'static str {
-        Route::ALL.iter().find(|(r, _)| *r == self).map_or("/", |(_, p)| p)
-    }
-}
-
-/// Staff mode is a separate page with its own wasm (so citizens never download it).
-pub const STAFF_APP_PATH: &str = "/staff/";
-
-/// The printable handout, a static page made at build time (also the page without JavaScript).
-pub const HANDOUT_PATH: &str = "/handout/";
-
-/// True when `pathname` belongs to a separate page (staff mode, the handout, QR files),
-/// which the citizen app must load as a normal page rather than route itself.
-pub fn is_staff_app(pathname: &str, base: &str) -> bool {
-    pathname.strip_prefix(base).is_some_and(|rest| {
-        rest == "/staff" || rest.starts_with(STAFF_APP_PATH) || rest == "/handout" || rest.starts_with(HANDOUT_PATH) || rest.starts_with("/qr/")
-    })
-}
+//! Every address of the app (plain Rust, native-tested): the pre-rendered citizen pages
+//! (`routes::site`) and staff mode's sections (`routes::staff`). Citizen pages are plain
+//! links between files; staff mode keeps its section in the query (`?v=`).
 
 /// The value of `key` in a URL query (`?a=1&b=2` or `a=1&b=2`), if present.
 pub fn query_value<'a>(query: &'a str, key: &str) -> Option<&'a str> {
@@ -79,28 +17,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_map_to_pages_under_a_base_or_at_the_root() {
-        for (route, path) in Route::ALL {
-            assert_eq!(Route::from_pathname(path, ""), route);
-            assert_eq!(Route::from_pathname(&format!("/vneid-campaign{path}"), "/vneid-campaign"), route);
-            assert_eq!(route.path(), path);
+    fn staff_sections_read_back_from_their_query() {
+        for section in staff::Section::ALL {
+            assert_eq!(staff::Section::from_query(&format!("?v={}&c=hn", section.key())), section);
         }
-        assert_eq!(Route::from_pathname("/vneid-campaign/", "/vneid-campaign"), Route::Home);
-        assert_eq!(Route::from_pathname("/vneid-campaign", "/vneid-campaign"), Route::Home);
-        assert_eq!(Route::from_pathname("/vneid-campaign/index.html", "/vneid-campaign"), Route::Home);
-        assert_eq!(Route::from_pathname("/guide/", ""), Route::Guide);
-        assert_eq!(Route::from_pathname("/nowhere", ""), Route::NotFound);
-        assert_eq!(Route::from_pathname("/guide", "/vneid-campaign"), Route::NotFound, "outside the base");
-        assert_eq!(Route::from_pathname("/guidebook", ""), Route::NotFound);
-    }
-
-    #[test]
-    fn staff_mode_is_a_separate_page() {
-        assert!(is_staff_app("/vneid-campaign/staff/", "/vneid-campaign"));
-        assert!(is_staff_app("/staff", ""));
-        assert!(!is_staff_app("/staffing", ""));
-        assert!(is_staff_app("/vneid-campaign/handout/en.html", "/vneid-campaign"));
-        assert_eq!(Route::from_pathname("/staff/", ""), Route::NotFound);
+        assert_eq!(staff::Section::from_query(""), staff::Section::Entry);
+        assert_eq!(staff::Section::from_query("?v=nowhere"), staff::Section::Entry);
+        let keys: Vec<&str> = staff::Section::ALL.iter().map(|s| s.key()).collect();
+        assert!(keys.iter().enumerate().all(|(i, k)| !keys[..i].contains(k)), "no two sections share a key");
     }
 
     #[test]
@@ -109,6 +33,59 @@ mod tests {
         assert_eq!(query_value("c=hn", "c"), Some("hn"));
         assert_eq!(query_value("?cc=1", "c"), None);
         assert_eq!(query_value("", "c"), None);
+    }
+}
+
+/// Staff mode's sections, named in its address as `?v=<key>` (plus `&c=<campaign>`).
+pub mod staff {
+    use super::query_value;
+
+    /// A section of staff mode.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Section {
+        /// Daily entry (the default).
+        Entry,
+        /// Progress against targets.
+        Dashboard,
+        /// The report of a day.
+        Report,
+        /// Export, import and backup.
+        Data,
+        /// Units, targets, this device, the campaign's facts.
+        Settings,
+        /// The QR poster.
+        Poster,
+    }
+
+    impl Section {
+        /// Every section in tab order.
+        pub const ALL: [Section; 6] = [Section::Entry, Section::Dashboard, Section::Report, Section::Data, Section::Settings, Section::Poster];
+
+        /// The `v=` value.
+        pub fn key(self) -> &'static str {
+            match self {
+                Section::Entry => "entry",
+                Section::Dashboard => "dashboard",
+                Section::Report => "report",
+                Section::Data => "data",
+                Section::Settings => "settings",
+                Section::Poster => "poster",
+            }
+        }
+
+        /// The section named by a query string (`?v=report&c=…`); entry when none is.
+        pub fn from_query(query: &str) -> Section {
+            let v = query_value(query, "v").unwrap_or("");
+            Section::ALL.into_iter().find(|s| s.key() == v).unwrap_or(Section::Entry)
+        }
+
+        /// The query of this section, keeping the campaign `c` when one is given.
+        pub fn query(self, campaign: Option<&str>) -> String {
+            match campaign {
+                Some(c) => format!("?v={}&c={c}", self.key()),
+                None => format!("?v={}", self.key()),
+            }
+        }
     }
 }
 

@@ -3,11 +3,10 @@
 //! browser clock and Vietnam time, and the page base path.
 #![cfg(target_arch = "wasm32")]
 
-use time::Month;
 use vneid_campaign::domain::vn_time::{vn_today, Clock};
 use vneid_campaign::web::base_path::{base_path, normalize};
 use vneid_campaign::web::clock::BrowserClock;
-use vneid_campaign::web::prefs::{LocalPrefs, MemoryPrefs, PrefStore};
+use vneid_campaign::web::prefs::{page_memory_prefs, LocalPrefs, MemoryPrefs, PrefStore};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -38,6 +37,16 @@ fn memory_prefs_behave_like_storage() {
 }
 
 #[wasm_bindgen_test]
+fn the_memory_fallback_is_one_store_for_the_whole_page() {
+    // When localStorage is refused, every part of the page must see the same choices.
+    let first = page_memory_prefs();
+    assert!(first.set("kiosk", "1"));
+    assert_eq!(page_memory_prefs().get("kiosk").as_deref(), Some("1"), "a second handle sees the first one's value");
+    page_memory_prefs().remove("kiosk");
+    assert_eq!(first.get("kiosk"), None);
+}
+
+#[wasm_bindgen_test]
 fn browser_clock_reads_date_now() {
     let before = js_sys::Date::now();
     let now = BrowserClock.now();
@@ -54,7 +63,6 @@ fn vietnam_date_agrees_with_javascript_utc_plus_7() {
     assert_eq!(today.year() as u32, shifted.get_utc_full_year());
     assert_eq!(u8::from(today.month()) as u32, shifted.get_utc_month() + 1);
     assert_eq!(today.day() as u32, shifted.get_utc_date());
-    assert!(Month::try_from(u8::from(today.month())).is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -448,7 +456,8 @@ mod idb {
         // This page's listener: must hear other tabs, never its own commits.
         let heard = Rc::new(RefCell::new(Vec::<String>::new()));
         let sink = heard.clone();
-        assert!(broadcast::listen_for_other_tabs(move |campaign| sink.borrow_mut().push(campaign)));
+        let listener = broadcast::listen_for_other_tabs(move |campaign| sink.borrow_mut().push(campaign));
+        assert!(listener.is_some());
         // "Another tab": a separate channel object with the same name.
         let other = web_sys::BroadcastChannel::new(broadcast::CHANNEL_NAME).unwrap();
         let received = Rc::new(RefCell::new(Vec::<String>::new()));
@@ -483,6 +492,11 @@ mod idb {
         }
         sleep(100).await;
         assert_eq!(*heard.borrow(), vec!["from-another-tab".to_string()]);
+        // Dropping the listener removes it: later notices are not heard.
+        drop(listener);
+        other.post_message(&js_sys::JSON::parse(r#"{"campaign":"after-drop"}"#).unwrap()).unwrap();
+        sleep(200).await;
+        assert_eq!(*heard.borrow(), vec!["from-another-tab".to_string()]);
         other.close();
     }
 
@@ -495,5 +509,52 @@ mod idb {
         if asked == Some(true) {
             assert_eq!(state, Some(true));
         }
+    }
+}
+
+/// Staff mode mounted as a component, as the Leptos `counters` example mounts its own:
+/// the entry form checks a count as it is typed.
+#[cfg(feature = "staff")]
+mod component {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    async fn sleep(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+
+    /// Waits up to five seconds for `selector` to match.
+    async fn find(parent: &web_sys::Element, selector: &str) -> web_sys::Element {
+        for _ in 0..100 {
+            if let Ok(Some(found)) = parent.query_selector(selector) {
+                return found;
+            }
+            sleep(50).await;
+        }
+        panic!("{selector} never appeared");
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_entry_form_refuses_a_negative_count_as_it_is_typed() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let parent: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&parent).unwrap();
+        let mounted = leptos::mount::mount_to(parent.clone(), vneid_campaign::staff::StaffApp);
+        let input: web_sys::HtmlInputElement = find(&parent, "input[data-indicator]").await.unchecked_into();
+        assert_eq!(input.get_attribute("aria-invalid"), None, "nothing typed, nothing wrong");
+        input.set_value("-3");
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        let error = find(&parent, ".count-field .field-error").await;
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert!(!error.text_content().unwrap_or_default().trim().is_empty());
+        input.set_value("12");
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        sleep(50).await;
+        assert_eq!(input.get_attribute("aria-invalid"), None, "a whole count is fine");
+        drop(mounted);
+        parent.remove();
     }
 }

@@ -1,6 +1,5 @@
 //! Parts of staff mode's client-rendered frame shared by its sections.
 
-pub mod kiosk;
 pub mod lang_switch;
 pub mod source_note;
 pub mod tr;

@@ -92,10 +92,39 @@ mod tests {
 
     #[test]
     fn qr_files_are_named_by_their_url() {
-        assert_eq!(qr_file_name("https://a/"), qr_file_name("https://a/"));
-        assert_ne!(qr_file_name("https://a/"), qr_file_name("https://b/"));
-        assert!(qr_file_name("https://a/").starts_with("qr/") && qr_file_name("x").ends_with(".svg"));
-        assert!(qr_svg("https://example.org/").starts_with("<?xml") || qr_svg("https://example.org/").contains("<svg"));
+        // `qr/` + 16 hex digits + `.svg`, and no two of many addresses share a name.
+        let urls: Vec<String> = (0..2000).map(|i| format!("https://example.org/vneid-campaign/c/{i}/")).collect();
+        let mut names: Vec<String> = urls.iter().map(|u| qr_file_name(u)).collect();
+        for name in &names {
+            let hex = name.strip_prefix("qr/").and_then(|n| n.strip_suffix(".svg")).unwrap_or_else(|| panic!("{name}"));
+            assert!(hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()), "{name}");
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), urls.len());
+        // The picture is an SVG that depends on the address.
+        let a = qr_svg("https://example.org/");
+        assert!(a.contains("<svg") && a.contains("</svg>"), "{a}");
+        assert_ne!(a, qr_svg("https://example.org/en/"));
         assert_eq!(escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+
+    #[test]
+    fn both_languages_have_every_key_and_no_empty_text() {
+        let read = |lang: &str| {
+            let path = format!("{}/locales/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+            HandoutTexts::from_locale_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+        };
+        let (vi, en) = (read("vi"), read("en"));
+        let vi_keys: Vec<&String> = vi.keys().collect();
+        let en_keys: Vec<&String> = en.keys().collect();
+        assert!(vi_keys.len() > 300, "the files were read: {} keys", vi_keys.len());
+        let only_vi: Vec<_> = vi_keys.iter().filter(|k| !en.has(k)).collect();
+        let only_en: Vec<_> = en_keys.iter().filter(|k| !vi.has(k)).collect();
+        assert!(only_vi.is_empty() && only_en.is_empty(), "missing in English: {only_vi:?}; missing in Vietnamese: {only_en:?}");
+        for (lang, texts) in [("vi", &vi), ("en", &en)] {
+            let empty: Vec<_> = texts.keys().filter(|k| texts.raw(k).trim().is_empty()).collect();
+            assert!(empty.is_empty(), "{lang}: empty texts {empty:?}");
+        }
     }
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{meta_keys, StaffState};
-use crate::components::kiosk::{KIOSK_IDLE_KEY, KIOSK_KEY};
+use crate::pref_keys::{KIOSK as KIOSK_KEY, KIOSK_IDLE as KIOSK_IDLE_KEY};
 use crate::components::tr::tr;
 use crate::domain::kiosk::idle_seconds_from;
 use crate::domain::tally::pin::{delay_after, normalise_recovery_code, recovery_code_from, same_hash, to_hex, PinRecord, PIN_ITERATIONS, RECOVERY_LENGTH};
@@ -124,16 +124,12 @@ pub fn watch_idle(staff: StaffState, citizen_home: String) {
     let prefs = open_prefs();
     let kiosk = prefs.get(KIOSK_KEY).as_deref() == Some("1");
     let idle = idle_seconds_from(prefs.get(KIOSK_IDLE_KEY).as_deref());
-    let last = StoredValue::new(js_sys::Date::now());
-    for event in ["pointerdown", "keydown", "touchstart", "wheel", "input", "scroll"] {
-        let handle = window_event_listener_untyped(event, move |_| last.set_value(js_sys::Date::now()));
-        on_cleanup(move || handle.remove());
-    }
+    let activity = crate::web::activity::Activity::track();
     let check = move || {
-        if js_sys::Date::now() - last.get_value() < idle as f64 * 1000.0 {
+        if activity.idle_ms() < idle as f64 * 1000.0 {
             return;
         }
-        last.set_value(js_sys::Date::now());
+        activity.touch();
         if staff.pin.get_untracked().is_some() {
             staff.locked.set(true);
         } else if kiosk {

@@ -34,54 +34,17 @@ use crate::web::clock::BrowserClock;
 use crate::web::prefs::{open_prefs, LANG_KEY};
 use store::AnyStore;
 
-/// The staff page's sections, named in the URL as `?v=`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Section {
-    /// Daily entry (the default).
-    Entry,
-    /// Progress against targets.
-    Dashboard,
-    /// The report of a day.
-    Report,
-    /// Export, import and backup.
-    Data,
-    /// Units, targets, this device, the campaign's facts.
-    Settings,
-    /// The QR poster.
-    Poster,
-}
+pub use crate::routes::staff::Section;
 
-impl Section {
-    /// Every section in tab order.
-    pub const ALL: [Section; 6] = [Section::Entry, Section::Dashboard, Section::Report, Section::Data, Section::Settings, Section::Poster];
-
-    /// The `v=` value.
-    pub fn key(self) -> &'static str {
-        match self {
-            Section::Entry => "entry",
-            Section::Dashboard => "dashboard",
-            Section::Report => "report",
-            Section::Data => "data",
-            Section::Settings => "settings",
-            Section::Poster => "poster",
-        }
-    }
-
-    /// The section named by a query string (`?v=report&c=…`).
-    pub fn from_query(query: &str) -> Section {
-        let v = query_value(query, "v").unwrap_or("");
-        Section::ALL.into_iter().find(|s| s.key() == v).unwrap_or(Section::Entry)
-    }
-
-    fn label(self, l: Locale) -> &'static str {
-        match self {
-            Section::Entry => td_string!(l, tally.tab_entry),
-            Section::Dashboard => td_string!(l, tally.tab_dashboard),
-            Section::Report => td_string!(l, tally.tab_report),
-            Section::Data => td_string!(l, tally.tab_data),
-            Section::Settings => td_string!(l, tally.tab_settings),
-            Section::Poster => td_string!(l, tally.tab_poster),
-        }
+/// The name of a section in the tabs and the page title.
+fn section_label(section: Section, l: Locale) -> &'static str {
+    match section {
+        Section::Entry => td_string!(l, tally.tab_entry),
+        Section::Dashboard => td_string!(l, tally.tab_dashboard),
+        Section::Report => td_string!(l, tally.tab_report),
+        Section::Data => td_string!(l, tally.tab_data),
+        Section::Settings => td_string!(l, tally.tab_settings),
+        Section::Poster => td_string!(l, tally.tab_poster),
     }
 }
 
@@ -250,8 +213,7 @@ impl StaffState {
         self.section.set(section);
         if let Some(window) = web_sys::window() {
             let search = window.location().search().unwrap_or_default();
-            let campaign = query_value(&search, "c").map(|c| format!("&c={c}")).unwrap_or_default();
-            let url = format!("?v={}{campaign}", section.key());
+            let url = section.query(query_value(&search, "c"));
             if let Ok(history) = window.history() {
                 let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
@@ -336,6 +298,8 @@ pub fn StaffApp() -> impl IntoView {
     // Open the store, read this device's settings, then load the campaign's data
     // (and again whenever the campaign changes).
     let ready = RwSignal::new(false);
+    // The listener for other tabs' notices, removed with staff mode.
+    let other_tabs = StoredValue::new_local(None::<gloo_events::EventListener>);
     wasm_bindgen_futures::spawn_local(async move {
         let (store, status) = match store::IdbStore::open().await {
             Ok(idb) => (AnyStore::Idb(idb), StorageStatus::Device { persisted: store::is_persisted().await.filter(|p| *p) }),
@@ -371,11 +335,12 @@ pub fn StaffApp() -> impl IntoView {
         staff.device_id.set(device);
         staff.store.set_value(Rc::new(store));
         staff.storage.set(status);
-        store::listen_for_other_tabs(move |campaign| {
+        let listener = store::listen_for_other_tabs(move |campaign| {
             if staff.ledger_for.get_untracked().as_deref() == Some(campaign.as_str()) {
                 staff.load(campaign);
             }
         });
+        other_tabs.set_value(listener);
         ready.set(true);
     });
     lock::watch_idle(staff, format!("{}/", app.base));
@@ -403,7 +368,7 @@ fn StaffFrame() -> impl IntoView {
     let app = expect_context::<AppState>();
     let staff = expect_context::<StaffState>();
     Effect::new(move |_| {
-        let title = format!("{} – {}", staff.section.get().label(i18n.get_locale()), t_string!(i18n, tally.title));
+        let title = format!("{} – {}", section_label(staff.section.get(), i18n.get_locale()), t_string!(i18n, tally.title));
         document().set_title(&title);
     });
     let citizen_href = {
@@ -423,7 +388,7 @@ fn StaffFrame() -> impl IntoView {
                             staff.go(section);
                         }
                     >
-                        {move || section.label(i18n.get_locale())}
+                        {move || section_label(section, i18n.get_locale())}
                     </a>
                 </li>
             }

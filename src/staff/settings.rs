@@ -368,7 +368,7 @@ fn PinSettings() -> impl IntoView {
 /// Kiosk mode of the citizen pages on this device, and its idle time.
 #[component]
 fn KioskSettings() -> impl IntoView {
-    use crate::components::kiosk::{KIOSK_IDLE_KEY, KIOSK_KEY};
+    use crate::pref_keys::{KIOSK as KIOSK_KEY, KIOSK_IDLE as KIOSK_IDLE_KEY};
     let prefs = crate::web::prefs::open_prefs();
     let on = RwSignal::new(prefs.get(KIOSK_KEY).as_deref() == Some("1"));
     let idle = RwSignal::new(crate::domain::kiosk::idle_seconds_from(prefs.get(KIOSK_IDLE_KEY).as_deref()).to_string());

@@ -34,20 +34,16 @@ pub fn notify_commit(campaign: &str) {
     });
 }
 
-/// Calls `f(campaign)` each time another tab reports a stored batch.
-/// The listener lives as long as the page. Returns false when the browser
-/// has no `BroadcastChannel` (then `f` is never called).
-pub fn listen_for_other_tabs(f: impl Fn(String) + 'static) -> bool {
-    let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        let data = event.data();
-        if let Some(campaign) = js_sys::Reflect::get(&data, &JsValue::from_str("campaign")).ok().and_then(|c| c.as_string()) {
-            f(campaign);
-        }
-    });
-    let added = with_channel(|channel| channel.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).is_ok()).unwrap_or(false);
-    if added {
-        // The page's channel lives for the whole page, and so must its listener.
-        listener.forget();
-    }
-    added
+/// Calls `f(campaign)` each time another tab reports a stored batch, until the returned
+/// listener is dropped. `None` when the browser has no `BroadcastChannel` (then `f` is
+/// never called).
+pub fn listen_for_other_tabs(f: impl Fn(String) + 'static) -> Option<gloo_events::EventListener> {
+    with_channel(|channel| {
+        gloo_events::EventListener::new(channel, "message", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
+            if let Some(campaign) = js_sys::Reflect::get(&event.data(), &JsValue::from_str("campaign")).ok().and_then(|c| c.as_string()) {
+                f(campaign);
+            }
+        })
+    })
 }

@@ -1,5 +1,6 @@
 //! Browser-only glue: the real clock, preference storage, page base path and fetching files.
 
+pub mod activity;
 pub mod base_path;
 pub mod clock;
 pub mod prefs;
@@ -11,5 +12,3 @@ pub mod broadcast;
 pub mod fetch;
 #[cfg(feature = "staff")]
 pub mod idb_store;
-#[cfg(feature = "staff")]
-pub mod navigation;

@@ -64,13 +64,37 @@ impl PrefStore for LocalPrefs {
     }
 }
 
-/// The app's preference store: `localStorage` when available, memory otherwise.
+/// The app's preference store: `localStorage` when available, otherwise this page's
+/// memory store (the same one for every caller, so a choice holds for the session).
 pub fn open_prefs() -> Box<dyn PrefStore> {
     match LocalPrefs::open("vneid-campaign:") {
         Some(local) => Box::new(local),
-        None => Box::new(MemoryPrefs::default()),
+        None => page_memory_prefs(),
     }
 }
 
+thread_local! {
+    static PAGE_MEMORY: std::rc::Rc<MemoryPrefs> = std::rc::Rc::new(MemoryPrefs::default());
+}
+
+/// This page's in-memory preferences: every handle reads and writes the same store.
+pub fn page_memory_prefs() -> Box<dyn PrefStore> {
+    Box::new(PAGE_MEMORY.with(std::rc::Rc::clone))
+}
+
+impl PrefStore for std::rc::Rc<MemoryPrefs> {
+    fn get(&self, key: &str) -> Option<String> {
+        self.as_ref().get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> bool {
+        self.as_ref().set(key, value)
+    }
+    fn remove(&self, key: &str) {
+        self.as_ref().remove(key)
+    }
+}
+
+pub use crate::pref_keys as keys;
+
 /// Preference key of the chosen language.
-pub const LANG_KEY: &str = "lang";
+pub const LANG_KEY: &str = keys::LANG;

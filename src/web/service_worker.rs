@@ -3,12 +3,20 @@
 
 use std::cell::RefCell;
 
+use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     static REGISTRATION: RefCell<Option<web_sys::ServiceWorkerRegistration>> = const { RefCell::new(None) };
     static RELOAD_ON_CHANGE: RefCell<bool> = const { RefCell::new(false) };
+    /// The listeners on the service worker's objects: they live as long as the page.
+    static LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps `listener` for the life of the page.
+fn keep(listener: EventListener) {
+    LISTENERS.with(|l| l.borrow_mut().push(listener));
 }
 
 fn sw_container() -> Option<web_sys::ServiceWorkerContainer> {
@@ -26,15 +34,13 @@ pub fn register(base: &str, on_update_ready: impl Fn() + 'static) {
     options.set_scope(&format!("{base}/"));
     let promise = container.register_with_options(&format!("{base}/sw.js"), &options);
     let on_update_ready = std::rc::Rc::new(on_update_ready);
-    let on_change = Closure::<dyn Fn()>::new(|| {
+    keep(EventListener::new(&container, "controllerchange", |_| {
         if RELOAD_ON_CHANGE.with(|r| *r.borrow()) {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
         }
-    });
-    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
-    on_change.forget();
+    }));
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
         let Ok(registration) = value.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
@@ -44,20 +50,16 @@ pub fn register(base: &str, on_update_ready: impl Fn() + 'static) {
         }
         let watched = registration.clone();
         let ready = on_update_ready.clone();
-        let on_found = Closure::<dyn Fn()>::new(move || {
+        keep(EventListener::new(&registration, "updatefound", move |_| {
             let Some(installing) = watched.installing() else { return };
             let worker = installing.clone();
             let ready = ready.clone();
-            let on_state = Closure::<dyn Fn()>::new(move || {
+            keep(EventListener::new(&installing, "statechange", move |_| {
                 if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
                     ready();
                 }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
-        });
-        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-        on_found.forget();
+            }));
+        }));
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
     });
 }

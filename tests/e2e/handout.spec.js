@@ -34,7 +34,11 @@ test('every campaign has a handout of at most two pages, in both languages', asy
   test.setTimeout(60_000);
   for (const name of ['hcm-q3-2023', 'tv-duyen-hai-2023', 'dn-tam-thuan-2024', 'hn-awareness-2022', 'hcm-binh-thanh-2023']) {
     for (const suffix of ['', '.en']) {
-      await page.goto(`handout/${name}${suffix}.html`);
+      const response = await page.goto(`handout/${name}${suffix}.html`);
+      // The handout itself, not the not-found page (which would also print on one page).
+      expect(response.status(), `${name}${suffix}`).toBe(200);
+      await expect(page.locator('.qr svg')).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', suffix ? 'en' : 'vi');
       await page.emulateMedia({ media: 'print' });
       const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
       expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, `${name}${suffix}`).toBeLessThanOrEqual(2);

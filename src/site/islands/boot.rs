@@ -73,13 +73,7 @@ fn update_banner(lang: Lang, base: String, group: String) -> impl IntoView {
     }
 }
 
-/// Preference key: "1" when this device is a kiosk.
-pub const KIOSK_KEY: &str = "kiosk";
-/// Preference key: the idle time in seconds.
-pub const KIOSK_IDLE_KEY: &str = "kiosk_idle";
 
-/// Preference key: when the kiosk was last reset (ms since 1970).
-pub const KIOSK_RESET_KEY: &str = "kiosk_reset_at";
 
 /// Kiosk mode (on with `?kiosk=1` or from staff settings, off with `?kiosk=0`): larger
 /// text, outside links as QR codes (`html.kiosk`), no staff link, and an idle timer that
@@ -102,12 +96,12 @@ fn kiosk_guard(lang: Lang, home: String, at_default_home: bool) -> impl IntoView
         let search = window().location().search().unwrap_or_default();
         match crate::routes::query_value(&search, "kiosk") {
             Some("1") => {
-                prefs.set(KIOSK_KEY, "1");
+                prefs.set(crate::pref_keys::KIOSK, "1");
             }
-            Some("0") => prefs.remove(KIOSK_KEY),
+            Some("0") => prefs.remove(crate::pref_keys::KIOSK),
             _ => {}
         }
-        if prefs.get(KIOSK_KEY).as_deref() != Some("1") {
+        if prefs.get(crate::pref_keys::KIOSK).as_deref() != Some("1") {
             return;
         }
         if let Some(root) = document().document_element() {
@@ -126,7 +120,7 @@ fn kiosk_guard(lang: Lang, home: String, at_default_home: bool) -> impl IntoView
         let home_for_back = home.clone();
         let leave_if_before_reset = move || {
             // Whole milliseconds: formatting and parsing floats would add kilobytes of wasm.
-            let reset_at: u64 = crate::web::prefs::open_prefs().get(KIOSK_RESET_KEY).and_then(|v| v.parse().ok()).unwrap_or(0);
+            let reset_at: u64 = crate::web::prefs::open_prefs().get(crate::pref_keys::KIOSK_RESET_AT).and_then(|v| v.parse().ok()).unwrap_or(0);
             if (shown_at as u64) < reset_at && !at_default_home {
                 let _ = window().location().replace(&home_for_back);
             }
@@ -134,30 +128,26 @@ fn kiosk_guard(lang: Lang, home: String, at_default_home: bool) -> impl IntoView
         leave_if_before_reset();
         let back = window_event_listener_untyped("pageshow", move |_| leave_if_before_reset());
         on_cleanup(move || back.remove());
-        let idle = idle_seconds_from(prefs.get(KIOSK_IDLE_KEY).as_deref());
-        let last = StoredValue::new(js_sys::Date::now());
-        for event in ["pointerdown", "keydown", "touchstart", "wheel", "input", "scroll"] {
-            let handle = window_event_listener_untyped(event, move |_| last.set_value(js_sys::Date::now()));
-            on_cleanup(move || handle.remove());
-        }
+        let idle = idle_seconds_from(prefs.get(crate::pref_keys::KIOSK_IDLE).as_deref());
+        let activity = crate::web::activity::Activity::track();
         let ticks = super::steps::TickStore::current();
         let home = home.clone();
         let tick = move || {
             let in_use = !at_default_home || ticks.0.with_untracked(|t| !t.is_empty());
             if !in_use {
-                last.set_value(js_sys::Date::now());
+                activity.touch();
                 warning.set(None);
                 return;
             }
-            match idle_phase(js_sys::Date::now() - last.get_value(), idle) {
+            match idle_phase(activity.idle_ms(), idle) {
                 IdlePhase::Active => warning.set(None),
                 IdlePhase::Warning { seconds_left } => warning.set(Some(seconds_left)),
                 IdlePhase::Reset => {
                     ticks.clear();
                     warning.set(None);
                     let prefs = open_prefs();
-                    prefs.remove(LANG_KEY);
-                    prefs.set(KIOSK_RESET_KEY, &(js_sys::Date::now() as u64).to_string());
+                    prefs.remove(crate::pref_keys::LANG);
+                    prefs.set(crate::pref_keys::KIOSK_RESET_AT, &(js_sys::Date::now() as u64).to_string());
                     let _ = window().location().replace(&home);
                 }
             }
@@ -181,8 +171,6 @@ fn kiosk_guard(lang: Lang, home: String, at_default_home: bool) -> impl IntoView
     }
 }
 
-/// Preference key of the chosen language.
-pub const LANG_KEY: &str = "lang";
 
 /// Remembers the language of the pages read on this device; opening a home page in the
 /// other language from outside the site (a QR code, a bookmark) goes to `alternate`, the
@@ -191,7 +179,7 @@ fn lang_memory(lang: Lang, alternate: String, is_home: bool) {
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {
         let prefs = crate::web::prefs::open_prefs();
-        let remembered = prefs.get(LANG_KEY).and_then(|c| Lang::from_code(&c));
+        let remembered = prefs.get(crate::pref_keys::LANG).and_then(|c| Lang::from_code(&c));
         let from_outside = document().referrer().is_empty()
             || !document().referrer().starts_with(&window().location().origin().unwrap_or_default());
         if is_home && from_outside && remembered.is_some_and(|r| r != lang) {
@@ -200,7 +188,7 @@ fn lang_memory(lang: Lang, alternate: String, is_home: bool) {
         }
         // The not-found page (no alternate) is not a choice of language.
         if !alternate.is_empty() {
-            prefs.set(LANG_KEY, lang.code());
+            prefs.set(crate::pref_keys::LANG, lang.code());
         }
     });
     #[cfg(not(target_arch = "wasm32"))]

@@ -9,9 +9,6 @@ use crate::domain::text::Lang;
 use crate::i18n::*;
 use crate::site::locale_of;
 
-/// Preference key of the ticked steps.
-pub const TICKS_KEY: &str = "ticks";
-
 /// The citizen's ticked steps, shared by every island of the page (provided by `hydrate`).
 #[derive(Clone, Copy)]
 pub struct TickStore(pub RwSignal<Ticks>);
@@ -20,7 +17,7 @@ impl TickStore {
     /// Loads the ticks stored on this device (none at build time).
     pub fn load() -> TickStore {
         #[cfg(target_arch = "wasm32")]
-        let stored = crate::web::prefs::open_prefs().get(TICKS_KEY).unwrap_or_default();
+        let stored = crate::web::prefs::open_prefs().get(crate::pref_keys::TICKS).unwrap_or_default();
         #[cfg(not(target_arch = "wasm32"))]
         let stored = String::new();
         TickStore(RwSignal::new(Ticks::parse(&stored)))
@@ -49,9 +46,9 @@ impl TickStore {
             let stored = self.0.with_untracked(Ticks::to_stored);
             let prefs = crate::web::prefs::open_prefs();
             if stored.is_empty() {
-                prefs.remove(TICKS_KEY);
+                prefs.remove(crate::pref_keys::TICKS);
             } else {
-                prefs.set(TICKS_KEY, &stored);
+                prefs.set(crate::pref_keys::TICKS, &stored);
             }
         }
     }
