@@ -100,7 +100,7 @@ impl ImportSession {
         for (clash, together) in self.clashes.iter().zip(&self.together) {
             if !together {
                 if let Some((_, file)) = files.iter_mut().find(|(name, _)| *name == clash.file) {
-                    let id = separate_unit(file, &clash.theirs.id, &taken);
+                    let id = separate_unit(file, &clash.theirs.id, &self.stored.units, &taken);
                     taken.push(id);
                 }
             }
@@ -312,7 +312,11 @@ pub fn DataSection() -> impl IntoView {
         let lang = current_lang();
         let c = campaign.get();
         let units = staff.ledger.with(|l| all_units(&c, l));
-        let unit_name = move |id: &str| units.iter().find(|u| u.id == id).map(|u| u.name(lang).to_string()).unwrap_or_else(|| id.to_string());
+        let incoming = s.preview.units.clone();
+        // Units the import adds are named from the preview.
+        let unit_name = move |id: &str| {
+            units.iter().find(|u| u.id == id).map(|u| u.name(lang).to_string()).or_else(|| incoming.iter().find(|u| u.id == id).map(|u| u.name.clone())).unwrap_or_else(|| id.to_string())
+        };
         let refused = s
             .refused
             .iter()

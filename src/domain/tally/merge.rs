@@ -260,19 +260,30 @@ pub fn unit_clashes(ledger: &Ledger, files: &[(String, ExportFile)]) -> Vec<Unit
     out
 }
 
-/// Imports `unit` of `export` as a unit of its own: a new id made from the old one and its
-/// device (not in `taken`), used by its entries, audit records and targets. Returns the id.
-pub fn separate_unit(export: &mut ExportFile, unit: &str, taken: &[String]) -> String {
-    let device: String = export.units.iter().find(|u| u.id == unit).map(|u| u.device.chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect()).unwrap_or_default();
+/// Imports `unit` of `export` as a unit of its own: an id made from the old one and its
+/// device, used by its entries, audit records and targets, and its name followed by the
+/// device. When a unit of that device was kept apart the same way before (it is in
+/// `known`), its id is used again, so importing the same file twice adds nothing;
+/// otherwise the id is one not in `taken`. Returns the id.
+pub fn separate_unit(export: &mut ExportFile, unit: &str, known: &[LocalUnit], taken: &[String]) -> String {
+    let Some(original) = export.units.iter().find(|u| u.id == unit).cloned() else { return unit.to_string() };
+    let device: String = original.device.chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect();
     let stem = format!("{unit}-{device}");
     let mut id = stem.clone();
     let mut n = 2;
-    while taken.contains(&id) || export.units.iter().any(|u| u.id == id) {
+    loop {
+        let same_unit_before = known.iter().any(|k| k.id == id && k.device == original.device);
+        let free = !taken.contains(&id) && !export.units.iter().any(|u| u.id == id);
+        if same_unit_before || free {
+            break;
+        }
         id = format!("{stem}-{n}");
         n += 1;
     }
+    let name = to_safe_text(&format!("{} ({})", original.name, original.device), super::validate::MAX_TEXT_CHARS, &original.name);
     for u in export.units.iter_mut().filter(|u| u.id == unit) {
         u.id = id.clone();
+        u.name = name.clone();
     }
     for e in export.entries.iter_mut().filter(|e| e.unit == unit) {
         e.unit = id.clone();
@@ -316,8 +327,10 @@ mod tests {
         assert_eq!((clashes[0].known.device.as_str(), clashes[0].theirs.device.as_str()), ("d-aaaa", "d-bbbb"));
         // Kept separate: the file's unit and its entry move to a new id; this device's unit is untouched.
         let taken: Vec<String> = mine.units.iter().map(|u| u.id.clone()).collect();
-        let id = separate_unit(&mut files[0].1, "to-5", &taken);
+        let original = files[0].1.clone();
+        let id = separate_unit(&mut files[0].1, "to-5", &mine.units, &taken);
         assert_eq!(id, "to-5-dbbbb");
+        assert_eq!(files[0].1.units[0].name, "Tổ 5 (d-bbbb)", "told apart by name too");
         assert!(unit_clashes(&mine, &files).is_empty());
         let preview = MergePreview::build(&campaign, &mine, &files);
         assert_eq!(preview.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), vec!["to-5-dbbbb"]);
@@ -327,5 +340,13 @@ mod tests {
         assert_eq!(merged.entry(date!(2023 - 06 - 21), "to-5"), None);
         assert_eq!(merged.entry(date!(2023 - 06 - 21), "to-5-dbbbb").unwrap().counts.get("applications"), 9);
         assert_eq!(merged.units.len(), 2);
+
+        // The same file again, kept apart again: the unit made last time is used, nothing new.
+        let mut again = vec![("b.json".to_string(), original)];
+        assert_eq!(unit_clashes(&merged, &again).len(), 1);
+        let taken: Vec<String> = merged.units.iter().map(|u| u.id.clone()).collect();
+        assert_eq!(separate_unit(&mut again[0].1, "to-5", &merged.units, &taken), "to-5-dbbbb");
+        let preview = MergePreview::build(&campaign, &merged, &again);
+        assert!(preview.is_empty(), "{preview:?}");
     }
 }
