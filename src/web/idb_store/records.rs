@@ -1,234 +1,7 @@
-//! The browser's [`TallyStore`]: IndexedDB through `indexed_db_futures`.
-//!
-//! Database `vneid-campaign-tally`, schema version [`CURRENT_VERSION`]:
-//!
-//! - v1: object stores `entries` (key `[campaign, date, unit]`), `audit`
-//!   (key `[campaign, at, device, date, unit]`), `units` (key `[campaign, id]`)
-//!   and `targets` (key `[campaign, key]`). Each value is the serde JSON of the
-//!   domain struct plus a `campaign` field; dates are `YYYY-MM-DD` and stamps
-//!   RFC 3339 in Vietnam time, so keys sort by time.
-//! - v2: adds `meta` (key `key`, value `{key, value}`) for device settings.
-//!
-//! Values are plain JS objects made with `JSON.parse` and read back with
-//! `JSON.stringify`, so they stay readable in the browser's devtools.
+//! Reading and writing records: the stored form of each domain record, batches in one
+//! transaction with their expectations checked, settings, and error messages.
 
-use std::cell::{Cell, RefCell};
-use std::future::{poll_fn, Future};
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Poll, Waker};
-
-use indexed_db_futures::database::{Database, VersionChangeEvent};
-use indexed_db_futures::error::{Error as IdbError, OpenDbError};
-use indexed_db_futures::internals::SystemRepr;
-use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
-use indexed_db_futures::{KeyPath, KeyRange};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-use crate::domain::tally::ledger::{normalise_targets, AuditRecord, Change, Entry, Expected, Ledger, LocalUnit, TargetSetting};
-use crate::domain::tally::store::{audit_identity, StoreError, TallyStore};
-
-/// The app's database name.
-pub const DB_NAME: &str = "vneid-campaign-tally";
-/// The schema version this code writes and expects.
-pub const CURRENT_VERSION: u32 = 2;
-/// How long an open may stay blocked by another tab before giving up.
-pub const BLOCKED_TIMEOUT_MS: i32 = 3_000;
-
-const ENTRIES: &str = "entries";
-const AUDIT: &str = "audit";
-const UNITS: &str = "units";
-const TARGETS: &str = "targets";
-const META: &str = "meta";
-
-/// What happened to the connection since it was opened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum State {
-    Open,
-    /// Another tab upgraded or deleted the database; we closed our connection.
-    VersionChanged,
-    /// The browser closed the connection (site data cleared, disk error).
-    ClosedByBrowser,
-}
-
-type Callbacks = Rc<RefCell<Vec<Rc<dyn Fn()>>>>;
-
-struct Inner {
-    db: Database,
-    state: Rc<Cell<State>>,
-    callbacks: Callbacks,
-    _on_version_change: Closure<dyn FnMut(web_sys::Event)>,
-    _on_close: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Drop for Inner {
-    fn drop(&mut self) {
-        let raw = raw_db(&self.db);
-        raw.set_onversionchange(None);
-        raw.set_onclose(None);
-        raw.close();
-    }
-}
-
-/// An open connection to the tally database. Cheap to clone; the connection
-/// closes when the last clone is dropped.
-#[derive(Clone)]
-pub struct IdbStore {
-    inner: Rc<Inner>,
-}
-
-impl IdbStore {
-    /// Opens the app's database at the current schema version, creating or
-    /// upgrading it as needed. `Unavailable` when the browser refuses
-    /// IndexedDB (private mode, policy) or another tab blocks the upgrade for
-    /// more than [`BLOCKED_TIMEOUT_MS`].
-    pub async fn open() -> Result<IdbStore, StoreError> {
-        IdbStore::open_at_version(DB_NAME, CURRENT_VERSION).await
-    }
-
-    /// Opens the database `name` at the current schema version (tests use their own names).
-    pub async fn open_named(name: &str) -> Result<IdbStore, StoreError> {
-        IdbStore::open_at_version(name, CURRENT_VERSION).await
-    }
-
-    /// Opens the database `name` at schema `version` (1 to [`CURRENT_VERSION`]),
-    /// running each upgrade step above the stored version. A test hook for
-    /// creating old databases; the app uses [`IdbStore::open`].
-    pub async fn open_at_version(name: &str, version: u32) -> Result<IdbStore, StoreError> {
-        if version == 0 || version > CURRENT_VERSION {
-            return Err(StoreError::Unavailable(format!("schema version {version} is not between 1 and {CURRENT_VERSION}")));
-        }
-        let blocked = Rc::new(Blocked::default());
-        let on_blocked = {
-            let blocked = blocked.clone();
-            move |_event: VersionChangeEvent| {
-                blocked.set();
-                Ok(())
-            }
-        };
-        let mut request = Database::open(name)
-            .with_version(version)
-            .with_on_blocked(on_blocked)
-            .with_on_upgrade_needed(move |event, db| {
-                let old = event.old_version() as u32;
-                let new = event.new_version().map_or(version, |v| v as u32);
-                for step in old + 1..=new {
-                    upgrade_to(&db, step)?;
-                }
-                Ok(())
-            })
-            .build()
-            .map_err(|e| StoreError::Unavailable(describe_open(&e)))?;
-
-        // Wait for the open; once it is reported blocked, wait at most BLOCKED_TIMEOUT_MS more.
-        let mut timer: Option<JsFuture> = None;
-        let outcome = poll_fn(|cx| {
-            if let Poll::Ready(result) = Pin::new(&mut request).poll(cx) {
-                return Poll::Ready(Some(result));
-            }
-            if blocked.is_set() {
-                let timer = timer.get_or_insert_with(|| sleep(BLOCKED_TIMEOUT_MS));
-                if Pin::new(timer).poll(cx).is_ready() {
-                    return Poll::Ready(None);
-                }
-            } else {
-                blocked.wait(cx.waker());
-            }
-            Poll::Pending
-        })
-        .await;
-
-        match outcome {
-            Some(Ok(db)) => Ok(IdbStore::attach(db)),
-            Some(Err(e)) => Err(StoreError::Unavailable(describe_open(&e))),
-            None => {
-                // Keep the request (and its upgrade handler) alive: when the other
-                // tab lets go, the upgrade still runs correctly, then we close.
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(db) = request.await {
-                        db.close();
-                    }
-                });
-                Err(StoreError::Unavailable("the database is blocked by another open tab of this app; close it and reload".into()))
-            }
-        }
-    }
-
-    fn attach(db: Database) -> IdbStore {
-        let state = Rc::new(Cell::new(State::Open));
-        let callbacks: Callbacks = Rc::default();
-        let raw = raw_db(&db).clone();
-        let on_version_change = {
-            let (raw, state, callbacks) = (raw.clone(), state.clone(), callbacks.clone());
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-                raw.close();
-                state.set(State::VersionChanged);
-                let to_call: Vec<_> = callbacks.borrow().clone();
-                for f in to_call {
-                    f();
-                }
-            })
-        };
-        let on_close = {
-            let state = state.clone();
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-                if state.get() == State::Open {
-                    state.set(State::ClosedByBrowser);
-                }
-            })
-        };
-        raw.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        raw.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-        IdbStore { inner: Rc::new(Inner { db, state, callbacks, _on_version_change: on_version_change, _on_close: on_close }) }
-    }
-
-    /// Calls `f` when another tab upgrades (or deletes) the database. The
-    /// connection is then closed and every later call fails with
-    /// [`StoreError::VersionChanged`]; the UI should ask for a reload.
-    /// Called at once if that already happened.
-    pub fn on_version_change(&self, f: impl Fn() + 'static) {
-        if self.inner.state.get() == State::VersionChanged {
-            f();
-        }
-        self.inner.callbacks.borrow_mut().push(Rc::new(f));
-    }
-
-    /// True once another tab upgraded the database and this connection closed.
-    pub fn version_changed(&self) -> bool {
-        self.inner.state.get() == State::VersionChanged
-    }
-
-    /// The database's name.
-    pub fn name(&self) -> String {
-        self.inner.db.name()
-    }
-
-    /// The schema version of the open database.
-    pub fn version(&self) -> u32 {
-        self.inner.db.version() as u32
-    }
-
-    fn ready(&self) -> Result<&Database, StoreError> {
-        match self.inner.state.get() {
-            State::Open => Ok(&self.inner.db),
-            State::VersionChanged => Err(StoreError::VersionChanged),
-            State::ClosedByBrowser => Err(StoreError::Unavailable("the browser closed the database".into())),
-        }
-    }
-
-    /// Maps a library error, preferring what we know about the connection.
-    fn fail(&self, e: IdbError) -> StoreError {
-        match self.ready() {
-            Err(closed) => closed,
-            Ok(_) => map_error(&e),
-        }
-    }
-}
+use super::*;
 
 impl TallyStore for IdbStore {
     async fn load(&self, campaign: &str) -> Result<Ledger, StoreError> {
@@ -341,7 +114,7 @@ impl TallyStore for IdbStore {
                 (None, _) => self.fail(e),
             });
         }
-        super::broadcast::notify_commit(campaign);
+        crate::web::broadcast::notify_commit(campaign);
         Ok(())
     }
 
@@ -403,67 +176,8 @@ impl TallyStore for IdbStore {
     }
 }
 
-/// Deletes the database `name` (all campaigns and settings). Open connections
-/// of this app close themselves; another tab holding it open without doing so
-/// makes this fail after [`BLOCKED_TIMEOUT_MS`].
-pub async fn delete_database(name: &str) -> Result<(), StoreError> {
-    let factory = web_sys::window()
-        .ok_or_else(|| StoreError::Unavailable("no window".into()))?
-        .indexed_db()
-        .map_err(|e| StoreError::Unavailable(js_message(&e)))?
-        .ok_or_else(|| StoreError::Unavailable("this browser has no IndexedDB".into()))?;
-    let request = factory.delete_database(name).map_err(|e| StoreError::Unavailable(js_message(&e)))?;
-    // Resolves on success, rejects on error, and rejects after a delay once blocked.
-    let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        let on_success = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let reject_error = reject.clone();
-        let req = request.clone();
-        let on_error = Closure::once_into_js(move || {
-            let message = req.error().ok().flatten().map(|e| format!("{}: {}", e.name(), e.message())).unwrap_or_else(|| "the database could not be deleted".into());
-            let _ = reject_error.call1(&JsValue::NULL, &JsValue::from_str(&message));
-        });
-        let on_blocked = Closure::once_into_js(move || {
-            let give_up = Closure::once_into_js(move || {
-                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the database is open in another tab"));
-            });
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), BLOCKED_TIMEOUT_MS);
-            }
-        });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
-        request.set_onblocked(Some(on_blocked.unchecked_ref()));
-    });
-    JsFuture::from(promise).await.map(|_| ()).map_err(|e| StoreError::Unavailable(e.as_string().unwrap_or_else(|| js_message(&e))))
-}
-
-/// Asks the browser to keep this site's storage under storage pressure
-/// (`navigator.storage.persist()`). `None` when the browser cannot say.
-pub async fn request_persistence() -> Option<bool> {
-    storage_manager_call("persist").await
-}
-
-/// Whether this site's storage is already persistent
-/// (`navigator.storage.persisted()`). `None` when the browser cannot say.
-pub async fn is_persisted() -> Option<bool> {
-    storage_manager_call("persisted").await
-}
-
-async fn storage_manager_call(method: &str) -> Option<bool> {
-    let navigator = web_sys::window()?.navigator();
-    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
-    if storage.is_undefined() || storage.is_null() {
-        return None;
-    }
-    let function = js_sys::Reflect::get(&storage, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    let promise = function.call0(&storage).ok()?.dyn_into::<js_sys::Promise>().ok()?;
-    JsFuture::from(promise).await.ok()?.as_bool()
-}
-
 /// The object store an expectation reads.
-fn expected_store(expected: &Expected) -> &'static str {
+pub(super) fn expected_store(expected: &Expected) -> &'static str {
     match expected {
         Expected::Entry(..) => ENTRIES,
         Expected::Unit(..) => UNITS,
@@ -474,7 +188,7 @@ fn expected_store(expected: &Expected) -> &'static str {
 /// Reads what each expectation names, in the open transaction `tx`, and compares.
 /// Every read is issued at once; requests complete in order, so awaiting the last is
 /// awaiting all. Targets are read all together and normalised as [`IdbStore::load`] does.
-async fn check_expectations(tx: &web_sys::IdbTransaction, campaign: &str, expectations: &[&Expected]) -> Result<(), StoreError> {
+pub(super) async fn check_expectations(tx: &web_sys::IdbTransaction, campaign: &str, expectations: &[&Expected]) -> Result<(), StoreError> {
     let mut reads: Vec<(&Expected, web_sys::IdbRequest)> = Vec::with_capacity(expectations.len());
     let mut targets_read: Option<web_sys::IdbRequest> = None;
     // Many entries expected absent (an import): one read of the campaign's keys, not one
@@ -552,18 +266,18 @@ async fn check_expectations(tx: &web_sys::IdbTransaction, campaign: &str, expect
 }
 
 /// Above this many entries expected absent, their keys are checked with one read.
-const MANY_EXPECTATIONS: usize = 32;
+pub(super) const MANY_EXPECTATIONS: usize = 32;
 
 /// Every key of `campaign`: from `[campaign]` up to `[campaign, []]` (an array sorts after
 /// every string).
-fn campaign_range(campaign: &str) -> Result<JsValue, StoreError> {
+pub(super) fn campaign_range(campaign: &str) -> Result<JsValue, StoreError> {
     let lower: JsValue = js_sys::Array::of1(&JsValue::from_str(campaign)).into();
     let upper: JsValue = js_sys::Array::of2(&JsValue::from_str(campaign), &js_sys::Array::new()).into();
     web_sys::IdbKeyRange::bound(&lower, &upper).map(JsValue::from).map_err(|e| js_failure(&e))
 }
 
 /// Resolves when `request` succeeds, fails with its error otherwise.
-async fn request_done(request: &web_sys::IdbRequest) -> Result<(), StoreError> {
+pub(super) async fn request_done(request: &web_sys::IdbRequest) -> Result<(), StoreError> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let on_success = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
@@ -583,26 +297,9 @@ async fn request_done(request: &web_sys::IdbRequest) -> Result<(), StoreError> {
     })
 }
 
-/// Creates what schema version `step` adds.
-fn upgrade_to(db: &Database, step: u32) -> indexed_db_futures::Result<()> {
-    match step {
-        1 => {
-            db.create_object_store(ENTRIES).with_key_path(KeyPath::from(["campaign", "date", "unit"])).build()?;
-            db.create_object_store(AUDIT).with_key_path(KeyPath::from(["campaign", "at", "device", "date", "unit"])).build()?;
-            db.create_object_store(UNITS).with_key_path(KeyPath::from(["campaign", "id"])).build()?;
-            db.create_object_store(TARGETS).with_key_path(KeyPath::from(["campaign", "key"])).build()?;
-        }
-        2 => {
-            db.create_object_store(META).with_key_path(KeyPath::One("key")).build()?;
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
 /// All records of `campaign` in `store`: keys from `[campaign]` up to
 /// `[campaign, []]` (an array sorts after every string).
-async fn get_campaign(tx: &indexed_db_futures::transaction::Transaction<'_>, store: &str, campaign: &str) -> indexed_db_futures::Result<Vec<JsValue>> {
+pub(super) async fn get_campaign(tx: &indexed_db_futures::transaction::Transaction<'_>, store: &str, campaign: &str) -> indexed_db_futures::Result<Vec<JsValue>> {
     let lower: JsValue = js_sys::Array::of1(&JsValue::from_str(campaign)).into();
     let upper: JsValue = js_sys::Array::of2(&JsValue::from_str(campaign), &js_sys::Array::new()).into();
     let object_store = tx.object_store(store)?;
@@ -610,13 +307,9 @@ async fn get_campaign(tx: &indexed_db_futures::transaction::Transaction<'_>, sto
     records.collect()
 }
 
-fn raw_db(db: &Database) -> &web_sys::IdbDatabase {
-    db.as_sys().unchecked_ref()
-}
-
 /// Appends the stored form of a domain record (its serde JSON with `campaign` first) and a
 /// comma to `text`.
-fn push_record<T: Serialize>(text: &mut String, record: &T, campaign: &str) -> Result<(), StoreError> {
+pub(super) fn push_record<T: Serialize>(text: &mut String, record: &T, campaign: &str) -> Result<(), StoreError> {
     let json = serde_json::to_string(record).map_err(|e| StoreError::Failed(format!("cannot encode a record: {e}")))?;
     let Some(fields) = json.strip_prefix('{') else {
         return Err(StoreError::Failed("a record did not encode as an object".into()));
@@ -631,12 +324,12 @@ fn push_record<T: Serialize>(text: &mut String, record: &T, campaign: &str) -> R
     Ok(())
 }
 
-fn json_to_js(value: &serde_json::Value) -> Result<JsValue, StoreError> {
+pub(super) fn json_to_js(value: &serde_json::Value) -> Result<JsValue, StoreError> {
     js_sys::JSON::parse(&value.to_string()).map_err(|e| StoreError::Failed(format!("cannot encode a record: {}", js_message(&e))))
 }
 
 /// Reads a stored record back, dropping the `campaign` field.
-fn from_js<T: DeserializeOwned>(value: &JsValue, store: &str) -> Result<T, StoreError> {
+pub(super) fn from_js<T: DeserializeOwned>(value: &JsValue, store: &str) -> Result<T, StoreError> {
     let text: String = js_sys::JSON::stringify(value).map(String::from).map_err(|e| StoreError::Failed(format!("unreadable record in {store}: {}", js_message(&e))))?;
     let mut json: serde_json::Value = serde_json::from_str(&text).map_err(|e| StoreError::Failed(format!("unreadable record in {store}: {e}")))?;
     if let serde_json::Value::Object(map) = &mut json {
@@ -645,21 +338,21 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, store: &str) -> Result<T, Store
     serde_json::from_value(json).map_err(|e| StoreError::Failed(format!("unreadable record in {store}: {e}")))
 }
 
-fn map_error(e: &IdbError) -> StoreError {
+pub(super) fn map_error(e: &IdbError) -> StoreError {
     match e {
         IdbError::DomException(d) => map_dom_exception(&web_sys::DomException::from(d.clone())),
         other => StoreError::Failed(other.to_string()),
     }
 }
 
-fn js_failure(e: &JsValue) -> StoreError {
+pub(super) fn js_failure(e: &JsValue) -> StoreError {
     match e.dyn_ref::<web_sys::DomException>() {
         Some(d) => map_dom_exception(d),
         None => StoreError::Failed(format!("{e:?}")),
     }
 }
 
-fn map_dom_exception(e: &web_sys::DomException) -> StoreError {
+pub(super) fn map_dom_exception(e: &web_sys::DomException) -> StoreError {
     match e.name().as_str() {
         "QuotaExceededError" => StoreError::QuotaExceeded,
         "ConstraintError" => StoreError::Duplicate(e.message()),
@@ -667,17 +360,7 @@ fn map_dom_exception(e: &web_sys::DomException) -> StoreError {
     }
 }
 
-fn describe_open(e: &OpenDbError) -> String {
-    match e {
-        OpenDbError::Base(IdbError::DomException(d)) => {
-            let raw = web_sys::DomException::from(d.clone());
-            format!("{}: {}", raw.name(), raw.message())
-        }
-        other => other.to_string(),
-    }
-}
-
-fn js_message(e: &JsValue) -> String {
+pub(super) fn js_message(e: &JsValue) -> String {
     if let Some(exception) = e.dyn_ref::<web_sys::DomException>() {
         return format!("{}: {}", exception.name(), exception.message());
     }
@@ -687,36 +370,3 @@ fn js_message(e: &JsValue) -> String {
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// A future that resolves after `ms` milliseconds.
-fn sleep(ms: i32) -> JsFuture {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    JsFuture::from(promise)
-}
-
-/// Set by the open request's `blocked` event; wakes the waiting open.
-#[derive(Default)]
-struct Blocked {
-    flag: Cell<bool>,
-    waker: RefCell<Option<Waker>>,
-}
-
-impl Blocked {
-    fn set(&self) {
-        self.flag.set(true);
-        if let Some(waker) = self.waker.borrow_mut().take() {
-            waker.wake();
-        }
-    }
-
-    fn is_set(&self) -> bool {
-        self.flag.get()
-    }
-
-    fn wait(&self, waker: &Waker) {
-        *self.waker.borrow_mut() = Some(waker.clone());
-    }
-}
