@@ -10,7 +10,7 @@
 use proptest::prelude::*;
 use time::{Duration, OffsetDateTime};
 use vneid_campaign::domain::campaign::Campaign;
-use vneid_campaign::domain::tally::export::{DeviceInfo, ExportFile};
+use vneid_campaign::domain::tally::export::{export_json, DeviceInfo, ExportFile};
 use vneid_campaign::domain::tally::import::parse_export;
 use vneid_campaign::domain::tally::ledger::{Author, Counts, Ledger, LocalUnit, TargetSetting};
 use vneid_campaign::domain::tally::merge::{MergePreview, Policy};
@@ -136,9 +136,14 @@ impl Device {
         let _ = block_on(self.store.commit(&c.id, &changes));
     }
 
+    /// The export as staff mode writes it, checked to be the same bytes as serde writes.
     fn export(&self, c: &Campaign) -> String {
         let now = Stamp::new(OffsetDateTime::UNIX_EPOCH + Duration::days(19_500));
-        ExportFile::build(c, &self.ledger(c), DeviceInfo { id: self.id.clone(), label: None }, now).to_json()
+        let device = DeviceInfo { id: self.id.clone(), label: None };
+        let ledger = self.ledger(c);
+        let fast = String::from_utf8(export_json(c, &ledger, &device, now)).unwrap();
+        assert_eq!(fast, ExportFile::build(c, &ledger, device, now).to_json());
+        fast
     }
 
     /// Imports `files` (name, JSON) with "newest".

@@ -6,7 +6,7 @@ use super::{vn_now, StaffState};
 use crate::app::{current_lang, AppState};
 use crate::components::tr::tr;
 use crate::domain::tally::chart::layout;
-use crate::domain::tally::progress::{all_units, phase_figures, resolved_targets, Progress, Tally, TargetSource};
+use crate::domain::tally::progress::{all_units, phase_figures, resolved_targets, Progress, TargetSource};
 use crate::domain::tally::report::format_count;
 use crate::domain::text::Lang;
 use crate::domain::vn_time::format_date;
@@ -37,7 +37,9 @@ pub fn DashboardSection() -> impl IntoView {
     let app = expect_context::<AppState>();
     let staff = expect_context::<StaffState>();
     let campaign = super::shown_campaign(&app);
-    let tally = Memo::new(move |_| staff.ledger.with(Tally::build_shared));
+    let tally = staff.tally;
+    // Every unit, listed once per render of the ledger (a province has hundreds).
+    let all = Memo::new(move |_| staff.ledger.with(|l| all_units(&campaign.get(), l)));
     let today = Memo::new({
         let app = app.clone();
         move |_| vn_now(app.now.get()).0
@@ -48,7 +50,7 @@ pub fn DashboardSection() -> impl IntoView {
     let unit_name = move |id: &Option<String>, lang: Lang| -> String {
         match id {
             None => t_string!(i18n, staff.whole_campaign).to_string(),
-            Some(id) => staff.ledger.with(|l| all_units(&campaign.get(), l)).into_iter().find(|u| &u.id == id).map(|u| u.name(lang).to_string()).unwrap_or_else(|| id.clone()),
+            Some(id) => all.with(|units| units.iter().find(|u| &u.id == id).map(|u| u.name(lang).to_string())).unwrap_or_else(|| id.clone()),
         }
     };
 
@@ -129,7 +131,7 @@ pub fn DashboardSection() -> impl IntoView {
         let lang = current_lang();
         let t = tally.get();
         let end = c.period.end.min(today.get());
-        let units = staff.ledger.with(|l| all_units(&c, l));
+        let units = all.get();
         let hidden = if show_all_units.get() { 0 } else { units.len().saturating_sub(UNITS_SHOWN_FIRST) };
         let head = c.indicators.iter().map(|i| view! { <th scope="col" class="num">{i.name.get(lang).to_string()}</th> }).collect_view();
         let rows = units
@@ -285,11 +287,16 @@ pub fn DashboardSection() -> impl IntoView {
             view! { <option value=i.id.clone() selected=move || chart_indicator.get() == id>{i.name.get(lang).to_string()}</option> }
         }).collect_view()
     };
-    // Plain options (hundreds for a province); the select's value follows the signal.
+    // The unit list as one piece of escaped HTML (hundreds of options for a province: one
+    // parse by the browser instead of hundreds of element calls); the value follows the signal.
     let unit_options = move || {
         let lang = current_lang();
-        let units = staff.ledger.with(|l| all_units(&campaign.get(), l));
-        units.into_iter().map(|u| view! { <option value=u.id.clone()>{u.name(lang).to_string()}</option> }).collect_view()
+        let escape = crate::domain::handout::escape;
+        let mut html = format!("<option value=\"\">{}</option>", escape(td_string!(i18n.get_locale(), staff.whole_campaign)));
+        for u in all.get() {
+            html.push_str(&format!("<option value=\"{}\">{}</option>", escape(&u.id), escape(u.name(lang))));
+        }
+        html
     };
 
     view! {
@@ -313,10 +320,7 @@ pub fn DashboardSection() -> impl IntoView {
                 </p>
                 <p class="field">
                     <label for="chart-unit">{tr(|l| td_string!(l, staff.col_unit))}</label>
-                    <select id="chart-unit" prop:value=move || chart_unit.get() on:change=move |ev| chart_unit.set(event_target_value(&ev))>
-                        <option value="">{tr(|l| td_string!(l, staff.whole_campaign))}</option>
-                        {unit_options}
-                    </select>
+                    <select id="chart-unit" inner_html=unit_options prop:value=move || { all.track(); chart_unit.get() } on:change=move |ev| chart_unit.set(event_target_value(&ev))></select>
                 </p>
             </div>
             {chart}

@@ -64,9 +64,11 @@ pub fn StaffApp() -> impl IntoView {
         }
     });
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let ledger = RwSignal::new(Ledger::default());
     let staff = StaffState {
         store: StoredValue::new_local(Rc::new(AnyStore::Memory(Default::default()))),
-        ledger: RwSignal::new(Ledger::default()),
+        ledger,
+        tally: Memo::new(move |_| ledger.with(crate::domain::tally::progress::Tally::build_shared)),
         ledger_for: RwSignal::new(None),
         wanted: RwSignal::new(None),
         storage: RwSignal::new(StorageStatus::Opening),

@@ -36,6 +36,9 @@ pub struct StaffState {
     pub store: StoredValue<Rc<AnyStore>, LocalStorage>,
     /// The ledger of the campaign being shown.
     pub ledger: RwSignal<Ledger>,
+    /// The ledger's daily counts indexed for sums, kept with it (rebuilt only when it
+    /// changes, not each time the dashboard opens).
+    pub tally: Memo<crate::domain::tally::progress::SharedTally>,
     /// The campaign whose ledger is loaded (none while loading).
     pub ledger_for: RwSignal<Option<String>>,
     /// The campaign whose ledger was asked for last (a slower earlier load is dropped).
