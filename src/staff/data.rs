@@ -173,7 +173,19 @@ pub fn DataSection() -> impl IntoView {
             let store = staff.store();
             let shown = staff.ledger.with_untracked(|l| (l.entries.len(), l.audit.len()));
             let current = staff.ledger_for.get_untracked().as_deref() == Some(c.id.as_str()) && store.record_counts(&c.id).await.ok() == Some(shown);
-            if !current {
+            if current {
+                // Units and targets change without an audit record: always read them.
+                match store.units_and_targets(&c.id).await {
+                    Ok((units, targets)) => staff.ledger.update(|l| {
+                        l.units = units;
+                        l.targets = targets;
+                    }),
+                    Err(e) => {
+                        outcome.set(Some(Err(e.to_string())));
+                        return;
+                    }
+                }
+            } else {
                 match store.load(&c.id).await {
                     Ok(ledger) => {
                         staff.ledger.set(ledger);

@@ -116,6 +116,9 @@ pub async fn verify(pin: &str, record: &PinRecord) -> bool {
     }
 }
 
+/// How often the idle time is checked.
+pub const IDLE_CHECK_SECONDS: u64 = 1;
+
 /// After the idle time on a shared screen, nothing of staff stays shown: with a PIN,
 /// staff mode locks; on a kiosk without one, it goes back to the citizen pages, unless
 /// counts would be lost (IndexedDB unavailable, counts only in this tab): then it pauses
@@ -140,7 +143,7 @@ pub fn watch_idle(staff: StaffState, citizen_home: String) {
             }
         }
     };
-    if let Ok(handle) = set_interval_with_handle(check, std::time::Duration::from_secs(1)) {
+    if let Ok(handle) = set_interval_with_handle(check, std::time::Duration::from_secs(IDLE_CHECK_SECONDS)) {
         on_cleanup(move || handle.clear());
     }
     // A page restored from the browser's back/forward cache locks again.

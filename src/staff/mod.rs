@@ -48,6 +48,9 @@ pub fn text_problem(l: crate::i18n::Locale, problem: crate::domain::tally::valid
     }
 }
 
+/// How often staff mode's "now" follows the clock (the entry day at midnight, days left).
+pub const CLOCK_TICK_SECONDS: u64 = 30;
+
 /// The staff page.
 #[component]
 pub fn StaffApp() -> impl IntoView {
@@ -57,7 +60,7 @@ pub fn StaffApp() -> impl IntoView {
     };
     let app = initial_state(site_base);
     let clock = app.now;
-    let handle = set_interval_with_handle(move || clock.set(BrowserClock.now()), std::time::Duration::from_secs(30));
+    let handle = set_interval_with_handle(move || clock.set(BrowserClock.now()), std::time::Duration::from_secs(CLOCK_TICK_SECONDS));
     on_cleanup(move || {
         if let Ok(h) = handle {
             h.clear();
@@ -71,6 +74,7 @@ pub fn StaffApp() -> impl IntoView {
         tally: Memo::new(move |_| ledger.with(crate::domain::tally::progress::Tally::build_shared)),
         ledger_for: RwSignal::new(None),
         wanted: RwSignal::new(None),
+        commits: StoredValue::new(0),
         storage: RwSignal::new(StorageStatus::Opening),
         problem: RwSignal::new(None),
         device_id: RwSignal::new(String::new()),

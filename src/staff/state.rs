@@ -43,6 +43,8 @@ pub struct StaffState {
     pub ledger_for: RwSignal<Option<String>>,
     /// The campaign whose ledger was asked for last (a slower earlier load is dropped).
     pub wanted: RwSignal<Option<String>>,
+    /// Batches this tab has written (a load that ran meanwhile is read again).
+    pub commits: StoredValue<u64>,
     /// Where data is kept.
     pub storage: RwSignal<StorageStatus>,
     /// A problem to show at the top (quota, another tab's upgrade, a failed write).
@@ -119,6 +121,7 @@ impl StaffState {
         let store = self.store();
         match store.commit(campaign, &changes).await {
             Ok(()) => {
+                self.commits.update_value(|n| *n += 1);
                 if self.ledger_for.get_untracked().as_deref() == Some(campaign) {
                     self.ledger.update(|l| l.apply(&changes));
                 }
@@ -156,11 +159,18 @@ impl StaffState {
             self.ledger_for.set(None);
         }
         self.wanted.set(Some(campaign.clone()));
+        let commits_before = self.commits.get_value();
         wasm_bindgen_futures::spawn_local(async move {
             let store = self.store();
             let loaded = store.load(&campaign).await;
             let last = store.meta(&meta_keys::last_export(&campaign)).await.ok().flatten().and_then(|s| Stamp::parse(&s));
             if self.wanted.get_untracked().as_deref() != Some(campaign.as_str()) {
+                return;
+            }
+            // This tab saved while the load ran: what was read may predate that save, so
+            // read again rather than show data without it.
+            if self.commits.get_value() != commits_before {
+                self.load(campaign);
                 return;
             }
             match loaded {
@@ -180,6 +190,10 @@ impl StaffState {
 
     /// Changes the section and records it in the address (back and forward work).
     pub fn go(self, section: Section) {
+        // The section shown already: nothing to do (redrawing it would drop an open preview).
+        if self.section.get_untracked() == section {
+            return;
+        }
         self.section.set(section);
         if let Some(window) = web_sys::window() {
             let search = window.location().search().unwrap_or_default();

@@ -21,6 +21,13 @@ impl TallyStore for AnyStore {
         }
     }
 
+    async fn units_and_targets(&self, campaign: &str) -> Result<(Vec<crate::domain::tally::ledger::LocalUnit>, Vec<crate::domain::tally::ledger::TargetSetting>), StoreError> {
+        match self {
+            AnyStore::Idb(s) => s.units_and_targets(campaign).await,
+            AnyStore::Memory(s) => s.units_and_targets(campaign).await,
+        }
+    }
+
     async fn record_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError> {
         match self {
             AnyStore::Idb(s) => s.record_counts(campaign).await,

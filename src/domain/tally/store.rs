@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::ledger::{AuditRecord, Change, Ledger};
+use super::ledger::{AuditRecord, Change, Ledger, LocalUnit, TargetSetting};
 
 /// Why the store could not do what was asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +51,9 @@ pub trait TallyStore {
     /// adds an audit record, so equal numbers mean a ledger read earlier is still current
     /// (a cheap check before exporting it).
     async fn record_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError>;
+    /// The units and targets stored for `campaign` (a few records, read whole: a change of
+    /// either adds no audit record, so [`TallyStore::record_counts`] cannot see it).
+    async fn units_and_targets(&self, campaign: &str) -> Result<(Vec<LocalUnit>, Vec<TargetSetting>), StoreError>;
     /// A setting (device id, device label, staff name, last export…).
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Stores a setting.
@@ -108,6 +111,11 @@ impl TallyStore for MemoryStore {
 
     async fn record_counts(&self, campaign: &str) -> Result<(usize, usize), StoreError> {
         Ok(self.ledgers.borrow().get(campaign).map(|l| (l.entries.len(), l.audit.len())).unwrap_or((0, 0)))
+    }
+
+    async fn units_and_targets(&self, campaign: &str) -> Result<(Vec<LocalUnit>, Vec<TargetSetting>), StoreError> {
+        let ledger = self.load(campaign).await?;
+        Ok((ledger.units, ledger.targets))
     }
 
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {

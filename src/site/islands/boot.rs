@@ -73,7 +73,9 @@ fn update_banner(lang: Lang, base: String, group: String) -> impl IntoView {
     }
 }
 
-
+/// How often the kiosk checks the idle time.
+#[cfg(target_arch = "wasm32")]
+const KIOSK_CHECK_SECONDS: u64 = 1;
 
 /// Kiosk mode (on with `?kiosk=1` or from staff settings, off with `?kiosk=0`): larger
 /// text, outside links as QR codes (`html.kiosk`), no staff link, and an idle timer that
@@ -152,7 +154,7 @@ fn kiosk_guard(lang: Lang, home: String, at_default_home: bool) -> impl IntoView
                 }
             }
         };
-        let handle = set_interval_with_handle(tick, std::time::Duration::from_secs(1));
+        let handle = set_interval_with_handle(tick, std::time::Duration::from_secs(KIOSK_CHECK_SECONDS));
         on_cleanup(move || {
             if let Ok(h) = handle {
                 h.clear();

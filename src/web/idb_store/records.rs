@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// About how many bytes one stored record takes as JSON (to size the batch's text once).
+const RECORD_BYTES_GUESS: usize = 160;
+
 impl TallyStore for IdbStore {
     async fn load(&self, campaign: &str) -> Result<Ledger, StoreError> {
         let db = self.ready()?;
@@ -25,6 +28,17 @@ impl TallyStore for IdbStore {
         Ok(ledger)
     }
 
+    async fn units_and_targets(&self, campaign: &str) -> Result<(Vec<LocalUnit>, Vec<TargetSetting>), StoreError> {
+        let db = self.ready()?;
+        let tx = db.transaction([UNITS, TARGETS]).build().map_err(|e| self.fail(e))?;
+        let units = get_campaign(&tx, UNITS, campaign).await.map_err(|e| self.fail(e))?;
+        let targets = get_campaign(&tx, TARGETS, campaign).await.map_err(|e| self.fail(e))?;
+        tx.commit().await.map_err(|e| self.fail(e))?;
+        let units = units.iter().map(|v| from_js::<LocalUnit>(v, UNITS)).collect::<Result<_, _>>()?;
+        let targets = normalise_targets(targets.iter().map(|v| from_js::<TargetSetting>(v, TARGETS)).collect::<Result<_, _>>()?);
+        Ok((units, targets))
+    }
+
     async fn commit(&self, campaign: &str, changes: &[Change]) -> Result<(), StoreError> {
         let db = self.ready()?;
         if changes.is_empty() {
@@ -38,7 +52,7 @@ impl TallyStore for IdbStore {
         let mut expectations: Vec<&Expected> = Vec::new();
         // The change each write comes from (expectations write nothing).
         let mut written: Vec<&Change> = Vec::with_capacity(changes.len());
-        let mut text = String::with_capacity(changes.len() * 160);
+        let mut text = String::with_capacity(changes.len() * RECORD_BYTES_GUESS);
         text.push('[');
         for change in changes {
             let (store, add) = match change {
