@@ -216,6 +216,7 @@ pub fn DashboardSection() -> impl IntoView {
         })
     };
 
+    let chart_table_open = RwSignal::new(false);
     let chart = move || {
         let c = campaign.get();
         let lang = current_lang();
@@ -242,14 +243,18 @@ pub fn DashboardSection() -> impl IntoView {
         );
         let bars = g.bars.iter().map(|(_, x, y, w, h)| view! { <rect class="bar" x=format!("{x:.1}") y=format!("{y:.1}") width=format!("{w:.1}") height=format!("{h:.1}")/> }).collect_view();
         let target_line = g.target_y.map(|y| view! { <line class="target" x1="0" x2="600" y1=format!("{y:.1}") y2=format!("{y:.1}")/> });
-        let table_rows = days
-            .iter()
-            .scan(0u64, |acc, (d, v)| {
-                *acc += v;
-                Some((*d, *v, *acc))
+        // The figures' table sits in a closed <details>: its rows are made when it is opened.
+        let table_rows = move || {
+            chart_table_open.get().then(|| {
+                days.iter()
+                    .scan(0u64, |acc, (d, v)| {
+                        *acc += v;
+                        Some((*d, *v, *acc))
+                    })
+                    .map(|(d, v, acc)| view! { <tr><td>{format_date(d)}</td><td class="num">{format_count(v, lang)}</td><td class="num">{format_count(acc, lang)}</td></tr> })
+                    .collect_view()
             })
-            .map(|(d, v, acc)| view! { <tr><td>{format_date(d)}</td><td class="num">{format_count(v, lang)}</td><td class="num">{format_count(acc, lang)}</td></tr> })
-            .collect_view();
+        };
         view! {
             <figure class="chart">
                 <svg viewBox="0 0 600 200" role="img" aria-labelledby="chart-caption" preserveAspectRatio="none">
@@ -263,7 +268,12 @@ pub fn DashboardSection() -> impl IntoView {
                     " · " <span class="key key-line"></span>{tr(|l| td_string!(l, tally.legend_cumulative))}
                     {target.map(|_| view! { " · " <span class="key key-target"></span>{tr(|l| td_string!(l, tally.legend_target))} })}
                 </p>
-                <details>
+                <details prop:open=move || chart_table_open.get() on:toggle=move |ev| {
+                    let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                    if open != chart_table_open.get_untracked() {
+                        chart_table_open.set(open);
+                    }
+                }>
                     <summary>{tr(|l| td_string!(l, tally.chart_table))}</summary>
                     <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, tally.chart_table)>
                         <table>
