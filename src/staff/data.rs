@@ -176,10 +176,15 @@ pub fn DataSection() -> impl IntoView {
             if current {
                 // Units and targets change without an audit record: always read them.
                 match store.units_and_targets(&c.id).await {
-                    Ok((units, targets)) => staff.ledger.update(|l| {
-                        l.units = units;
-                        l.targets = targets;
-                    }),
+                    // Only when they differ: a changed ledger rebuilds the dashboard's index.
+                    Ok((units, targets)) => {
+                        if staff.ledger.with_untracked(|l| l.units != units || l.targets != targets) {
+                            staff.ledger.update(|l| {
+                                l.units = units;
+                                l.targets = targets;
+                            });
+                        }
+                    }
                     Err(e) => {
                         outcome.set(Some(Err(e.to_string())));
                         return;

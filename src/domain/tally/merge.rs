@@ -267,8 +267,7 @@ pub fn unit_clashes(ledger: &Ledger, files: &[(String, ExportFile)]) -> Vec<Unit
 /// otherwise the id is one not in `taken`. Returns the id.
 pub fn separate_unit(export: &mut ExportFile, unit: &str, known: &[LocalUnit], taken: &[String]) -> String {
     let Some(original) = export.units.iter().find(|u| u.id == unit).cloned() else { return unit.to_string() };
-    let device: String = original.device.chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect();
-    let stem = format!("{unit}-{device}");
+    let stem = format!("{unit}-{}", super::progress::device_suffix(&original.device));
     let mut id = stem.clone();
     let mut n = 2;
     loop {

@@ -49,6 +49,11 @@ pub fn all_units(campaign: &Campaign, ledger: &Ledger) -> Vec<UnitLabel> {
     out
 }
 
+/// The part of a device id that goes into a unit id made on it (`d-k3x9q2ab` → `dk3x9q2ab`).
+pub fn device_suffix(device: &str) -> String {
+    device.chars().filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).take(12).collect()
+}
+
 /// A fresh id for a unit named `name` on `device`: ASCII letters and digits of the name,
 /// then the device's id, so two devices that add a unit of the same name never make the
 /// same id; made unique on this device too.
@@ -63,7 +68,7 @@ pub fn new_unit_id(name: &str, device: &str, taken: &[UnitLabel]) -> String {
     }
     let stem = stem.trim_end_matches('-').chars().take(40).collect::<String>();
     let stem = if stem.is_empty() { "unit".to_string() } else { stem };
-    let device: String = device.chars().filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).take(12).collect();
+    let device = device_suffix(device);
     let stem = if device.is_empty() { stem } else { format!("{stem}-{device}") };
     let mut id = stem.clone();
     let mut n = 2;
