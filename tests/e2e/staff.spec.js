@@ -280,7 +280,7 @@ test('the staff PIN cannot be taken over: the first one needs the first-run step
   await staff.open('settings');
   // Without the first-run step nothing is set, even with a valid PIN typed twice.
   await staff.submitPin({ pin: '2468' });
-  await expect(staff.pinMessage).toHaveText('Đánh dấu ô xác nhận bên dưới để đặt mã PIN đầu tiên.');
+  await expect(staff.pinMessage).toHaveText('Đánh dấu ô xác nhận ở trên để đặt mã PIN đầu tiên.');
   await expect(page.locator('[data-pin]')).toHaveAttribute('data-pin', 'none');
   await expect(page.locator('[data-recovery]')).toHaveCount(0);
   expect(await staff.meta('pin')).toBeFalsy();
