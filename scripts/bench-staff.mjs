@@ -235,9 +235,9 @@ async function dashboardOnce(page) {
   const t0 = performance.now();
   await tab(page, 'Tiến độ').click();
   await waitForMark(page, 'tally:dashboard:end', before, 'dashboard');
-  await page.locator('tfoot [data-total="eid-accounts"]').waitFor({ timeout: STEP_TIMEOUT });
+  await page.locator('tfoot [data-total="eid-accounts"]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
   const wall = performance.now() - t0;
-  const shown = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, Number(document.querySelector(`tfoot [data-total="${id}"]`).innerText.replace(/\D/g, ''))])), INDICATORS);
+  const shown = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, Number(document.querySelector(`tfoot [data-total="${id}"]`).textContent.replace(/\D/g, ''))])), INDICATORS);
   expectEqual(shown, totals, 'dashboard totals');
   const render = await duration(page, 'tally:dashboard:start', 'tally:dashboard:end');
   // Back to the data tab (its own render is not measured).

@@ -198,7 +198,7 @@ pub fn DashboardSection() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <section class="card">
+            <section class="card dashboard-card">
                 <h3 id="phases-heading">{tr(|l| td_string!(l, tally.phases))}</h3>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="phases-heading">
                     <table>
@@ -312,16 +312,16 @@ pub fn DashboardSection() -> impl IntoView {
     view! {
         <h2>{tr(|l| td_string!(l, tally.tab_dashboard))}</h2>
         <p class="muted">{move || format!("{} {}", t_string!(i18n, tally.as_of), format_date(today.get()))}</p>
-        <section class="card">
+        <section class="card dashboard-card">
             <h3 id="targets-heading">{tr(|l| td_string!(l, staff.targets))}</h3>
             {targets_table}
         </section>
-        <section class="card">
+        <section class="card dashboard-card">
             <h3 id="units-heading">{tr(|l| td_string!(l, tally.by_unit))}</h3>
             {units_table}
         </section>
         {phases_table}
-        <section class="card">
+        <section class="card dashboard-card">
             <h3>{tr(|l| td_string!(l, tally.trend))}</h3>
             <div class="chart-controls">
                 <p class="field">

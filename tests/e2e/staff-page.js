@@ -32,7 +32,7 @@ export class StaffPage {
   }
 
   async totals() {
-    const cell = (id) => this.page.locator(`tfoot [data-total="${id}"]`).innerText();
+    const cell = (id) => this.page.locator(`tfoot [data-total="${id}"]`).textContent().then((t) => t.trim());
     return { applications: await cell('applications'), activations: await cell('activations') };
   }
 
