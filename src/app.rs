@@ -1,10 +1,10 @@
 //! Staff mode's shared state: the campaign shown (default, or chosen and fetched), the
 //! deployment, the ticking "now", the base path, and the language.
 
+use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use time::OffsetDateTime;
 
 use crate::domain::campaign::Campaign;
 use crate::domain::presets::{load_default_campaign, Deployment, PRESET_INDEX};
@@ -33,7 +33,7 @@ pub struct AppState {
     /// Why the campaign asked for could not be loaded, if it could not.
     pub load_error: RwSignal<Option<String>>,
     /// "Now", refreshed every 30 seconds from the clock.
-    pub now: RwSignal<OffsetDateTime>,
+    pub now: RwSignal<DateTime<FixedOffset>>,
     /// The path the app is served under (`""` or `/sub`).
     pub base: Arc<String>,
 }

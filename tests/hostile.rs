@@ -8,12 +8,12 @@
 //!
 //! The corpus and both README tables are written by tests/hostile/generate.mjs.
 
+use chrono::{DateTime, FixedOffset, TimeDelta};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use time::macros::{date, datetime};
-use time::OffsetDateTime;
+use vneid_campaign::domain::vn_time::{vn_at, ymd};
 use vneid_campaign::domain::campaign::Campaign;
 use vneid_campaign::domain::tally::export::ExportFile;
 use vneid_campaign::domain::tally::import::{parse_export, ImportError, Problem, MAX_IMPORT_BYTES};
@@ -34,7 +34,7 @@ fn campaign() -> Campaign {
     Campaign::from_json(&text).unwrap()
 }
 
-fn author(device: &str, staff: Option<&str>, at: OffsetDateTime) -> Author {
+fn author(device: &str, staff: Option<&str>, at: DateTime<FixedOffset>) -> Author {
     Author { device: device.into(), staff: staff.map(Into::into), at: Stamp::new(at) }
 }
 
@@ -44,31 +44,31 @@ fn realistic_ledger() -> Ledger {
     let mut ledger = Ledger::default();
     let device = "kiosk-q3-b";
     ledger.apply(&[
-        Change::PutUnit(LocalUnit { id: "ward-2".into(), name: "Công an Phường 2".into(), modified: Stamp::new(datetime!(2023-06-20 07:55 +7)), device: device.into() }),
+        Change::PutUnit(LocalUnit { id: "ward-2".into(), name: "Công an Phường 2".into(), modified: Stamp::new(vn_at(ymd(2023, 6, 20), 7, 55)), device: device.into() }),
         Change::PutTarget(TargetSetting {
             key: TargetSetting::key_for("applications", Some("ward-2"), None),
             indicator: "applications".into(),
             unit: Some("ward-2".into()),
             phase: None,
             count: 900,
-            modified: Stamp::new(datetime!(2023-06-20 08:00 +7)),
+            modified: Stamp::new(vn_at(ymd(2023, 6, 20), 8, 0)),
             device: device.into(),
         }),
     ]);
-    let start = date!(2023 - 06 - 20);
+    let start = ymd(2023, 6, 20);
     for d in 0..6 {
-        let day = start + time::Duration::days(d);
+        let day = start + TimeDelta::days(d);
         for (u, unit) in ["district-team", "ward-police", "ward-2"].iter().enumerate() {
             let applications = 35 + 4 * d as u64 + 9 * u as u64;
             let counts = Counts::from_pairs([("applications", applications), ("activations", applications * 2 / 3)]);
-            let at = day.with_hms(17, u as u8, 0).unwrap().assume_offset(time::macros::offset!(+7));
+            let at = vn_at(day, 17, u as u32);
             let plan = ledger.plan_save(day, unit, counts, false, &author(device, Some("Trần Văn Minh"), at), None);
             ledger.apply(&plan.changes);
         }
     }
-    for (day, unit, n, reason) in [(date!(2023 - 06 - 21), "ward-2", 60, "thêm hồ sơ buổi tối"), (date!(2023 - 06 - 23), "district-team", 41, "nhập nhầm")] {
+    for (day, unit, n, reason) in [(ymd(2023, 6, 21), "ward-2", 60, "thêm hồ sơ buổi tối"), (ymd(2023, 6, 23), "district-team", 41, "nhập nhầm")] {
         let counts = Counts::from_pairs([("applications", n), ("activations", n / 2)]);
-        let plan = ledger.plan_save(day, unit, counts, false, &author(device, Some("Trần Văn Minh"), datetime!(2023-06-24 08:15 +7)), Some(reason.into()));
+        let plan = ledger.plan_save(day, unit, counts, false, &author(device, Some("Trần Văn Minh"), vn_at(ymd(2023, 6, 24), 8, 15)), Some(reason.into()));
         assert_eq!(plan.changes.len(), 3, "an expectation, the entry and an audit record");
         ledger.apply(&plan.changes);
     }
@@ -201,7 +201,7 @@ fn import(campaign: &Campaign, ledger: &mut Ledger, files: &[(String, Vec<u8>)])
     let results: Vec<_> = files.iter().map(|(name, bytes)| parse_export(name, bytes, campaign, ledger)).collect();
     let good: Vec<(String, ExportFile)> = files.iter().zip(&results).filter_map(|((n, _), r)| r.as_ref().ok().map(|e| (n.clone(), e.clone()))).collect();
     let preview = MergePreview::build(campaign, ledger, &good);
-    let changes = preview.changes(|_| Policy::Take(0), &author("kiosk-q3-b", None, datetime!(2023-06-25 10:00 +7)));
+    let changes = preview.changes(|_| Policy::Take(0), &author("kiosk-q3-b", None, vn_at(ymd(2023, 6, 25), 10, 0)));
     ledger.apply(&changes);
     (results, preview)
 }

@@ -8,7 +8,7 @@
 //!   files hold the same counts (convergent).
 
 use proptest::prelude::*;
-use time::{Duration, OffsetDateTime};
+use chrono::TimeDelta;
 use vneid_campaign::domain::campaign::Campaign;
 use vneid_campaign::domain::tally::export::{export_json, DeviceInfo, ExportFile};
 use vneid_campaign::domain::tally::import::parse_export;
@@ -85,8 +85,8 @@ impl Device {
     }
 
     fn at(&self, c: &Campaign, clock: i64, staff: Option<String>) -> Author {
-        let start = c.period.start.with_hms(7, 0, 0).unwrap().assume_offset(time::macros::offset!(+7));
-        Author { device: self.id.clone(), staff, at: Stamp::new(start + Duration::minutes(clock)) }
+        let start = vneid_campaign::domain::vn_time::vn_at(c.period.start, 7, 0);
+        Author { device: self.id.clone(), staff, at: Stamp::new(start + TimeDelta::minutes(clock)) }
     }
 
     /// Does what the forms do: the same checks, then one batch; a refused batch is what
@@ -99,7 +99,7 @@ impl Device {
                 let Some(unit) = units.get(*unit % units.len().max(1)) else { return };
                 let (Ok(reason), Ok(staff)) = (check_optional_text(reason), check_optional_text(staff)) else { return };
                 let author = self.at(c, *clock, staff);
-                let today = to_vietnam(author.at.0).date();
+                let today = to_vietnam(author.at.0).date_naive();
                 let date = add_days(c.period.start, *day);
                 let outside = match check_date(c, date, today) {
                     DateCheck::Fine => false,
@@ -138,7 +138,7 @@ impl Device {
 
     /// The export as staff mode writes it, checked to be the same bytes as serde writes.
     fn export(&self, c: &Campaign) -> String {
-        let now = Stamp::new(OffsetDateTime::UNIX_EPOCH + Duration::days(19_500));
+        let now = Stamp::new(vneid_campaign::domain::vn_time::unix_epoch() + TimeDelta::days(19_500));
         let device = DeviceInfo { id: self.id.clone(), label: None };
         let ledger = self.ledger(c);
         let fast = String::from_utf8(export_json(c, &ledger, &device, now)).unwrap();
@@ -151,7 +151,7 @@ impl Device {
         let ledger = self.ledger(c);
         let parsed: Vec<_> = files.iter().map(|(name, json)| (name.to_string(), parse_export(name, json.as_bytes(), c, &ledger).unwrap())).collect();
         let preview = MergePreview::build(c, &ledger, &parsed);
-        let author = Author { device: self.id.clone(), staff: None, at: Stamp::new(OffsetDateTime::UNIX_EPOCH + Duration::days(25_000)) };
+        let author = Author { device: self.id.clone(), staff: None, at: Stamp::new(vneid_campaign::domain::vn_time::unix_epoch() + TimeDelta::days(25_000)) };
         block_on(self.store.commit(&c.id, &preview.changes(|_| Policy::Newest, &author))).unwrap();
     }
 }

@@ -3,6 +3,7 @@
 //! browser clock and Vietnam time, and the page base path.
 #![cfg(target_arch = "wasm32")]
 
+use chrono::Datelike;
 use vneid_campaign::domain::vn_time::{vn_today, Clock};
 use vneid_campaign::web::base_path::{base_path, normalize};
 use vneid_campaign::web::clock::BrowserClock;
@@ -51,7 +52,7 @@ fn browser_clock_reads_date_now() {
     let before = js_sys::Date::now();
     let now = BrowserClock.now();
     let after = js_sys::Date::now();
-    let millis = (now.unix_timestamp_nanos() / 1_000_000) as f64;
+    let millis = now.timestamp_millis() as f64;
     assert!(before - 1.0 <= millis && millis <= after + 1.0, "{before} <= {millis} <= {after}");
 }
 
@@ -61,8 +62,8 @@ fn vietnam_date_agrees_with_javascript_utc_plus_7() {
     let shifted = js_sys::Date::new(&(js_sys::Date::now() + 7.0 * 3_600_000.0).into());
     let today = vn_today(&BrowserClock);
     assert_eq!(today.year() as u32, shifted.get_utc_full_year());
-    assert_eq!(u8::from(today.month()) as u32, shifted.get_utc_month() + 1);
-    assert_eq!(today.day() as u32, shifted.get_utc_date());
+    assert_eq!(today.month(), shifted.get_utc_month() + 1);
+    assert_eq!(today.day(), shifted.get_utc_date());
 }
 
 #[wasm_bindgen_test]
@@ -87,7 +88,8 @@ mod idb {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    use time::macros::date;
+    use chrono::NaiveDate;
+    use vneid_campaign::domain::vn_time::ymd;
     use vneid_campaign::domain::tally::ledger::{AuditRecord, Author, Change, Counts, Entry, Ledger, LocalUnit, TargetSetting};
     use vneid_campaign::domain::tally::stamp::Stamp;
     use vneid_campaign::domain::tally::store::{StoreError, TallyStore};
@@ -101,11 +103,11 @@ mod idb {
         Stamp::parse(s).expect("a valid stamp")
     }
 
-    fn entry(date: time::Date, unit: &str, counts: &[(&str, u64)], modified: &str) -> Entry {
+    fn entry(date: NaiveDate, unit: &str, counts: &[(&str, u64)], modified: &str) -> Entry {
         Entry { date, unit: unit.into(), counts: Counts::from_pairs(counts.iter().copied()), modified: at(modified), device: "kiosk-a".into(), staff: None, outside_period: false }
     }
 
-    fn audit(when: &str, date: time::Date, unit: &str, old: &[(&str, u64)], new: &[(&str, u64)]) -> AuditRecord {
+    fn audit(when: &str, date: NaiveDate, unit: &str, old: &[(&str, u64)], new: &[(&str, u64)]) -> AuditRecord {
         AuditRecord {
             at: at(when),
             device: "kiosk-b".into(),
@@ -145,13 +147,13 @@ mod idb {
 
     /// A batch touching every store: two entries, an audit record, a unit, a target.
     fn full_batch() -> Vec<Change> {
-        let mut second = entry(date!(2023 - 06 - 21), "ward-2", &[("applications", 45), ("activations", 12)], "2023-06-21T17:30:00+07:00");
+        let mut second = entry(ymd(2023, 6, 21), "ward-2", &[("applications", 45), ("activations", 12)], "2023-06-21T17:30:00+07:00");
         second.staff = Some("Trần Văn Minh".into());
         second.outside_period = true;
         vec![
-            Change::PutEntry(entry(date!(2023 - 06 - 20), "ward-1", &[("applications", 40)], "2023-06-20T10:00:00+07:00")),
+            Change::PutEntry(entry(ymd(2023, 6, 20), "ward-1", &[("applications", 40)], "2023-06-20T10:00:00+07:00")),
             Change::PutEntry(second),
-            Change::AddAudit(audit("2023-06-21T17:30:00+07:00", date!(2023 - 06 - 21), "ward-2", &[("applications", 40)], &[("applications", 45), ("activations", 12)])),
+            Change::AddAudit(audit("2023-06-21T17:30:00+07:00", ymd(2023, 6, 21), "ward-2", &[("applications", 40)], &[("applications", 45), ("activations", 12)])),
             Change::PutUnit(unit("team-a", "Tổ công tác số 1")),
             Change::PutTarget(target(&TargetSetting::key_for("applications", Some("ward-1"), None), "applications", Some("ward-1"), 500)),
         ]
@@ -164,7 +166,7 @@ mod idb {
         fresh(name).await;
         let tab_a = IdbStore::open_named(name).await.unwrap();
         let tab_b = IdbStore::open_named(name).await.unwrap();
-        let day = date!(2023 - 06 - 20);
+        let day = ymd(2023, 6, 20);
         let author = |at: &str| Author { device: "kiosk-a".into(), staff: None, at: Stamp::parse(at).unwrap() };
         let seen_by_a = tab_a.load("c").await.unwrap();
         let seen_by_b = tab_b.load("c").await.unwrap();
@@ -213,18 +215,18 @@ mod idb {
         assert_eq!(loaded, ledger_of(&batch));
         assert_eq!(loaded.entries.len(), 2);
         assert_eq!(loaded.audit.len(), 1);
-        assert_eq!(loaded.entry(date!(2023 - 06 - 21), "ward-2").unwrap().staff.as_deref(), Some("Trần Văn Minh"));
+        assert_eq!(loaded.entry(ymd(2023, 6, 21), "ward-2").unwrap().staff.as_deref(), Some("Trần Văn Minh"));
         assert_eq!(again.meta("device-id").await.unwrap().as_deref(), Some("kiosk-a"));
         assert_eq!(again.meta("staff-name").await.unwrap().as_deref(), Some("Nguyễn Thị Lan"));
         assert_eq!(again.meta("missing").await.unwrap(), None);
 
         // put replaces an entry with the same (date, unit); audit records accumulate, oldest first.
-        let replacement = entry(date!(2023 - 06 - 20), "ward-1", &[("applications", 41)], "2023-06-22T08:00:00+07:00");
-        let older = audit("2023-06-19T07:00:00+07:00", date!(2023 - 06 - 19), "ward-1", &[], &[("applications", 1)]);
+        let replacement = entry(ymd(2023, 6, 20), "ward-1", &[("applications", 41)], "2023-06-22T08:00:00+07:00");
+        let older = audit("2023-06-19T07:00:00+07:00", ymd(2023, 6, 19), "ward-1", &[], &[("applications", 1)]);
         again.commit("hcm-q3", &[Change::PutEntry(replacement.clone()), Change::AddAudit(older.clone())]).await.unwrap();
         let loaded = again.load("hcm-q3").await.unwrap();
         assert_eq!(loaded.entries.len(), 2);
-        assert_eq!(loaded.entry(date!(2023 - 06 - 20), "ward-1"), Some(&replacement));
+        assert_eq!(loaded.entry(ymd(2023, 6, 20), "ward-1"), Some(&replacement));
         assert_eq!(loaded.audit.len(), 2);
         assert_eq!(loaded.audit[0], older, "audit comes back oldest first");
 
@@ -298,7 +300,7 @@ mod idb {
         latest.set_meta("device-id", "kiosk-z").await.unwrap();
         assert_eq!(latest.meta("device-id").await.unwrap().as_deref(), Some("kiosk-z"));
         // Writing after the upgrade still works.
-        let more = [Change::PutEntry(entry(date!(2023 - 06 - 25), "ward-1", &[("applications", 3)], "2023-06-25T10:00:00+07:00"))];
+        let more = [Change::PutEntry(entry(ymd(2023, 6, 25), "ward-1", &[("applications", 3)], "2023-06-25T10:00:00+07:00"))];
         latest.commit("hcm-q3", &more).await.unwrap();
         let mut expected = ledger_of(&batch);
         expected.apply(&more);
@@ -325,7 +327,7 @@ mod idb {
         let name = "vneid-test-rollback";
         fresh(name).await;
         let store = IdbStore::open_named(name).await.unwrap();
-        let day = date!(2023 - 06 - 21);
+        let day = ymd(2023, 6, 21);
         let first = entry(day, "ward-1", &[("applications", 40)], "2023-06-21T10:00:00+07:00");
         store.commit("hcm-q3", &[Change::PutEntry(first)]).await.unwrap();
         let replaced = entry(day, "ward-1", &[("applications", 45)], "2023-06-21T17:30:00+07:00");
@@ -336,7 +338,7 @@ mod idb {
         assert_eq!(before.audit.len(), 1);
 
         // A new entry, a new unit, then a replayed audit record: the add fails, and the whole batch with it.
-        let new_day = date!(2023 - 06 - 22);
+        let new_day = ymd(2023, 6, 22);
         let replay = [
             Change::PutEntry(entry(new_day, "ward-1", &[("applications", 9)], "2023-06-22T09:00:00+07:00")),
             Change::PutUnit(unit("team-new", "Tổ mới")),
@@ -378,8 +380,8 @@ mod idb {
         for (i, campaign) in campaigns.iter().enumerate() {
             let n = i as u64 + 1;
             let batch = [
-                Change::PutEntry(entry(date!(2023 - 06 - 20), "ward-1", &[("applications", n)], "2023-06-20T10:00:00+07:00")),
-                Change::AddAudit(audit("2023-06-20T11:00:00+07:00", date!(2023 - 06 - 20), "ward-1", &[], &[("applications", n)])),
+                Change::PutEntry(entry(ymd(2023, 6, 20), "ward-1", &[("applications", n)], "2023-06-20T10:00:00+07:00")),
+                Change::AddAudit(audit("2023-06-20T11:00:00+07:00", ymd(2023, 6, 20), "ward-1", &[], &[("applications", n)])),
                 Change::PutUnit(unit("team-a", &format!("Team of {campaign}"))),
                 Change::PutTarget(target("campaign:0", "applications", None, 100 * n)),
             ];
@@ -389,7 +391,7 @@ mod idb {
             let n = i as u64 + 1;
             let ledger = store.load(campaign).await.unwrap();
             assert_eq!(ledger.entries.len(), 1, "{campaign}");
-            assert_eq!(ledger.entry(date!(2023 - 06 - 20), "ward-1").unwrap().counts.get("applications"), n);
+            assert_eq!(ledger.entry(ymd(2023, 6, 20), "ward-1").unwrap().counts.get("applications"), n);
             assert_eq!(ledger.audit.len(), 1);
             assert_eq!(ledger.audit[0].new.get("applications"), n);
             assert_eq!(ledger.units.len(), 1);
@@ -470,7 +472,7 @@ mod idb {
         let store = IdbStore::open_named(name).await.unwrap();
         store.commit("bc-campaign", &[Change::PutUnit(unit("a", "A"))]).await.unwrap();
         // A failed commit is not announced.
-        store.commit("bc-campaign", &[Change::AddAudit(audit("2023-06-20T11:00:00+07:00", date!(2023 - 06 - 20), "u", &[], &[])), Change::AddAudit(audit("2023-06-20T11:00:00+07:00", date!(2023 - 06 - 20), "u", &[], &[]))]).await.unwrap_err();
+        store.commit("bc-campaign", &[Change::AddAudit(audit("2023-06-20T11:00:00+07:00", ymd(2023, 6, 20), "u", &[], &[])), Change::AddAudit(audit("2023-06-20T11:00:00+07:00", ymd(2023, 6, 20), "u", &[], &[]))]).await.unwrap_err();
         for _ in 0..50 {
             if !received.borrow().is_empty() {
                 break;

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use time::{Date, OffsetDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta};
 
 use super::vn_time::{minutes_of_day, to_vietnam, weekday_index};
 
@@ -124,12 +124,12 @@ impl WeeklyHours {
     }
 
     /// The status at `instant`, evaluated in Vietnam time.
-    pub fn status_at(&self, instant: OffsetDateTime) -> OpenStatus {
+    pub fn status_at(&self, instant: DateTime<FixedOffset>) -> OpenStatus {
         self.status_with(instant, &[])
     }
 
     /// The sessions on `date`: its special-day hours if it has any, else the weekly ones.
-    pub fn sessions_on<'a>(&'a self, date: Date, special: &'a [DayOverride]) -> &'a [Session] {
+    pub fn sessions_on<'a>(&'a self, date: NaiveDate, special: &'a [DayOverride]) -> &'a [Session] {
         match special.iter().find(|o| o.date == date) {
             Some(o) => &o.sessions,
             None => &self.days[weekday_index(date.weekday())],
@@ -138,9 +138,9 @@ impl WeeklyHours {
 
     /// The status at `instant` in Vietnam time, with special days (holidays,
     /// swapped working days) replacing the weekly hours on their dates.
-    pub fn status_with(&self, instant: OffsetDateTime, special: &[DayOverride]) -> OpenStatus {
+    pub fn status_with(&self, instant: DateTime<FixedOffset>, special: &[DayOverride]) -> OpenStatus {
         let vn = to_vietnam(instant);
-        let today = vn.date();
+        let today = vn.date_naive();
         let now = minutes_of_day(vn);
         let sessions = self.sessions_on(today, special);
         if let Some(s) = sessions.iter().find(|s| s.start <= now && now < s.end) {
@@ -153,7 +153,7 @@ impl WeeklyHours {
         }
         // A long holiday can close an office for weeks; look a little beyond a month ahead.
         for days_ahead in 0..=40u8 {
-            let Some(date) = today.checked_add(time::Duration::days(days_ahead.into())) else { break };
+            let Some(date) = today.checked_add_signed(TimeDelta::days(days_ahead.into())) else { break };
             let next = self.sessions_on(date, special).iter().find(|s| days_ahead > 0 || s.start > now);
             if let Some(s) = next {
                 return OpenStatus::ClosedUntil { days_ahead, weekday: weekday_index(date.weekday()), at: s.start };
@@ -167,7 +167,7 @@ impl WeeklyHours {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DayOverride {
     /// The date (Vietnam calendar).
-    pub date: Date,
+    pub date: NaiveDate,
     /// Its sessions.
     pub sessions: Vec<Session>,
 }
@@ -244,7 +244,7 @@ fn parse_sessions(part: &str) -> Result<Vec<Session>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::datetime;
+    use crate::domain::vn_time::{instant_at, vn_at, ymd};
 
     fn district_team() -> WeeklyHours {
         WeeklyHours::parse("Mo-Fr 07:30-11:30,13:00-17:00; Sa 07:30-11:30").unwrap()
@@ -252,27 +252,26 @@ mod tests {
 
     #[test]
     fn special_days_replace_the_weekly_hours() {
-        use time::macros::date;
         let h = district_team();
         // Friday 01/09/2023 and Saturday 02/09/2023 closed (a holiday); Sunday 03/09 worked in the morning.
         let special = [
-            DayOverride { date: date!(2023 - 09 - 01), sessions: vec![] },
-            DayOverride { date: date!(2023 - 09 - 02), sessions: parse_day_hours("off").unwrap() },
-            DayOverride { date: date!(2023 - 09 - 03), sessions: parse_day_hours("08:00-11:00").unwrap() },
+            DayOverride { date: ymd(2023, 9, 1), sessions: vec![] },
+            DayOverride { date: ymd(2023, 9, 2), sessions: parse_day_hours("off").unwrap() },
+            DayOverride { date: ymd(2023, 9, 3), sessions: parse_day_hours("08:00-11:00").unwrap() },
         ];
-        let thursday_evening = datetime!(2023-08-31 18:00 +7);
+        let thursday_evening = vn_at(ymd(2023, 8, 31), 18, 0);
         assert_eq!(h.status_at(thursday_evening), OpenStatus::ClosedUntil { days_ahead: 1, weekday: 4, at: 450 });
         assert_eq!(
             h.status_with(thursday_evening, &special),
             OpenStatus::ClosedUntil { days_ahead: 3, weekday: 6, at: 480 },
             "skips the holiday and opens on the swapped Sunday"
         );
-        assert_eq!(h.status_with(datetime!(2023-09-03 09:00 +7), &special), OpenStatus::OpenUntil { until: 660 });
-        assert_eq!(h.status_with(datetime!(2023-09-01 09:00 +7), &special), OpenStatus::ClosedUntil { days_ahead: 2, weekday: 6, at: 480 });
+        assert_eq!(h.status_with(vn_at(ymd(2023, 9, 3), 9, 0), &special), OpenStatus::OpenUntil { until: 660 });
+        assert_eq!(h.status_with(vn_at(ymd(2023, 9, 1), 9, 0), &special), OpenStatus::ClosedUntil { days_ahead: 2, weekday: 6, at: 480 });
         // The same instant seen from another zone gives the same answer.
-        assert_eq!(h.status_with(datetime!(2023-09-02 22:00 -4), &special), OpenStatus::OpenUntil { until: 660 });
+        assert_eq!(h.status_with(instant_at(ymd(2023, 9, 2), 22, 0, -4).unwrap(), &special), OpenStatus::OpenUntil { until: 660 });
         // A closure of more than a week is walked past.
-        let long: Vec<_> = (0..20).map(|d| DayOverride { date: date!(2023 - 09 - 01) + time::Duration::days(d), sessions: vec![] }).collect();
+        let long: Vec<_> = (0..20).map(|d| DayOverride { date: ymd(2023, 9, 1) + TimeDelta::days(d), sessions: vec![] }).collect();
         assert_eq!(h.status_with(thursday_evening, &long), OpenStatus::ClosedUntil { days_ahead: 21, weekday: 3, at: 450 });
         assert!(parse_day_hours("7h-11h").is_err());
     }
@@ -300,13 +299,13 @@ mod tests {
     fn status_walks_to_the_next_opening() {
         let h = district_team();
         // Monday 26/06/2023 10:00 Vietnam time.
-        assert_eq!(h.status_at(datetime!(2023-06-26 10:00 +7)), OpenStatus::OpenUntil { until: 690 });
+        assert_eq!(h.status_at(vn_at(ymd(2023, 6, 26), 10, 0)), OpenStatus::OpenUntil { until: 690 });
         // Saturday 24/06/2023 12:00: closed; Sunday off; Monday 07:30.
         assert_eq!(
-            h.status_at(datetime!(2023-06-24 12:00 +7)),
+            h.status_at(vn_at(ymd(2023, 6, 24), 12, 0)),
             OpenStatus::ClosedUntil { days_ahead: 2, weekday: 0, at: 450 }
         );
-        assert_eq!(WeeklyHours::parse("Mo off").unwrap().status_at(datetime!(2023-06-24 12:00 +7)), OpenStatus::NeverOpen);
+        assert_eq!(WeeklyHours::parse("Mo off").unwrap().status_at(vn_at(ymd(2023, 6, 24), 12, 0)), OpenStatus::NeverOpen);
         assert!(h.open_at_weekend());
         assert!(!h.open_after(18 * 60));
     }
@@ -321,6 +320,6 @@ mod tests {
     #[test]
     fn adjacent_sessions_merge_into_one_opening() {
         let h = WeeklyHours::parse("Mo 07:00-12:00,12:00-17:00").unwrap();
-        assert_eq!(h.status_at(datetime!(2023-06-26 08:00 +7)), OpenStatus::OpenUntil { until: 1020 });
+        assert_eq!(h.status_at(vn_at(ymd(2023, 6, 26), 8, 0)), OpenStatus::OpenUntil { until: 1020 });
     }
 }

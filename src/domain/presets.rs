@@ -7,7 +7,7 @@
 //! campaign files are served next to the app and fetched when chosen.
 
 use serde::Deserialize;
-use time::Date;
+use chrono::NaiveDate;
 
 use super::campaign::{Campaign, CampaignError};
 use super::text::Lang;
@@ -38,7 +38,7 @@ impl PresetEntry {
     }
 
     /// First and last day, if the build script copied valid dates.
-    pub fn period(&self) -> Option<(Date, Date)> {
+    pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
         Some((parse_iso_date(self.start)?, parse_iso_date(self.end)?))
     }
 
@@ -90,7 +90,7 @@ mod tests {
     use super::*;
     use crate::domain::campaign::{OfficeKind, CAMPAIGN_FORMAT_VERSION};
     use crate::domain::hours::OpenStatus;
-    use time::macros::{date, datetime};
+    use crate::domain::vn_time::{instant_at, vn_at, ymd};
 
     /// A seed campaign, from its fixture (the seed facts are tested there, so a district's fork
     /// may replace `public/campaigns/` without breaking the tests).
@@ -151,8 +151,8 @@ mod tests {
         let campaigns = presets();
         let q3 = campaigns.iter().find(|c| c.id == "hcm-q3-2023").unwrap();
         assert_eq!(q3.document.number.as_deref(), Some("2333/KH-BCĐ-CQTT"));
-        assert_eq!(q3.document.date, Some(date!(2023 - 06 - 20)));
-        assert_eq!((q3.period.start, q3.period.end), (date!(2023 - 06 - 20), date!(2023 - 11 - 05)));
+        assert_eq!(q3.document.date, Some(ymd(2023, 6, 20)));
+        assert_eq!((q3.period.start, q3.period.end), (ymd(2023, 6, 20), ymd(2023, 11, 5)));
         let team = q3.office("district-team").unwrap();
         assert_eq!(team.kind, OfficeKind::DistrictTeam);
         assert!(team.address.as_ref().unwrap().vi.contains("243 Cách Mạng Tháng 8"));
@@ -167,29 +167,29 @@ mod tests {
         let team = q3.office("district-team").unwrap().weekly_hours().unwrap();
         let wards = q3.office("ward-police").unwrap().weekly_hours().unwrap();
         // Saturday 24/06/2023 19:30 Vietnam time: team closed until Monday, wards open until 21:00.
-        let sat_evening = datetime!(2023-06-24 19:30 +7);
+        let sat_evening = vn_at(ymd(2023, 6, 24), 19, 30);
         assert_eq!(team.status_at(sat_evening), OpenStatus::ClosedUntil { days_ahead: 2, weekday: 0, at: 450 });
         assert_eq!(wards.status_at(sat_evening), OpenStatus::OpenUntil { until: 21 * 60 });
         // Monday 26/06/2023 12:00: both closed, both open at 13:00.
-        let monday_noon = datetime!(2023-06-26 12:00 +7);
+        let monday_noon = vn_at(ymd(2023, 6, 26), 12, 0);
         let at_one = OpenStatus::ClosedUntil { days_ahead: 0, weekday: 0, at: 13 * 60 };
         assert_eq!(team.status_at(monday_noon), at_one);
         assert_eq!(wards.status_at(monday_noon), at_one);
         // Sunday 25/06/2023 10:00: team closed until Monday 07:30.
         assert_eq!(
-            team.status_at(datetime!(2023-06-25 10:00 +7)),
+            team.status_at(vn_at(ymd(2023, 6, 25), 10, 0)),
             OpenStatus::ClosedUntil { days_ahead: 1, weekday: 0, at: 450 }
         );
         // The same instants written in a device zone far from Vietnam's give the same answers.
-        assert_eq!(team.status_at(datetime!(2023-06-24 07:30 -5)), team.status_at(sat_evening));
-        assert_eq!(wards.status_at(datetime!(2023-06-26 05:00 UTC)), wards.status_at(monday_noon));
+        assert_eq!(team.status_at(instant_at(ymd(2023, 6, 24), 7, 30, -5).unwrap()), team.status_at(sat_evening));
+        assert_eq!(wards.status_at(instant_at(ymd(2023, 6, 26), 5, 0, 0).unwrap()), wards.status_at(monday_noon));
     }
 
     #[test]
     fn office_filters_on_district_3() {
         use crate::domain::campaign::OfficeFilter;
         let q3 = presets().into_iter().find(|c| c.id == "hcm-q3-2023").unwrap();
-        let sat_evening = datetime!(2023-06-24 19:30 +7);
+        let sat_evening = vn_at(ymd(2023, 6, 24), 19, 30);
         let ids = |f: &OfficeFilter| {
             q3.offices.iter().filter(|o| f.accepts(o, sat_evening)).map(|o| o.id.as_str()).collect::<Vec<_>>()
         };
@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(ids(&OfficeFilter { query: "luu dong".into(), ..Default::default() }), ["mobile-team"]);
         assert!(ids(&OfficeFilter { query: "hoàn kiếm".into(), ..Default::default() }).is_empty());
         // Monday 12:00: nobody is open, so "open now" lists nothing.
-        let noon = datetime!(2023-06-26 12:00 +7);
+        let noon = vn_at(ymd(2023, 6, 26), 12, 0);
         let open = OfficeFilter { open_now: true, ..Default::default() };
         assert!(q3.offices.iter().all(|o| !open.accepts(o, noon)));
     }
@@ -239,14 +239,14 @@ mod tests {
         ]);
         let q3 = Campaign::from_json(&json.to_string()).unwrap();
         let wards = q3.office("ward-police").unwrap();
-        let holiday_evening = datetime!(2023-09-02 19:00 +7);
+        let holiday_evening = vn_at(ymd(2023, 9, 2), 19, 0);
         assert_eq!(wards.status_at(holiday_evening), Some(OpenStatus::ClosedUntil { days_ahead: 1, weekday: 6, at: 450 }));
         let open_now = OfficeFilter { open_now: true, ..Default::default() };
         assert!(!open_now.accepts(wards, holiday_evening), "closed on the holiday evening");
-        assert!(open_now.accepts(wards, datetime!(2023-09-09 19:00 +7)), "open the next Saturday evening");
-        assert_eq!(wards.upcoming_special_days(date!(2023 - 09 - 01), 30).len(), 2);
-        assert_eq!(wards.upcoming_special_days(date!(2023 - 09 - 03), 30).len(), 1);
-        let visits = q3.upcoming_visits(date!(2023 - 08 - 15));
+        assert!(open_now.accepts(wards, vn_at(ymd(2023, 9, 9), 19, 0)), "open the next Saturday evening");
+        assert_eq!(wards.upcoming_special_days(ymd(2023, 9, 1), 30).len(), 2);
+        assert_eq!(wards.upcoming_special_days(ymd(2023, 9, 3), 30).len(), 1);
+        let visits = q3.upcoming_visits(ymd(2023, 8, 15));
         assert_eq!(visits.len(), 1, "past visits are not shown");
         assert_eq!(visits[0].place.en, "Block A");
 

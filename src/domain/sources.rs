@@ -16,7 +16,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Month};
+use chrono::NaiveDate;
 
 use super::campaign::Campaign;
 use super::text::Lang;
@@ -235,7 +235,7 @@ pub struct Cite {
     pub section: &'static str,
     /// The law the rule rests on and the day it applies from, when that is later than
     /// some campaigns (the Căn cước card procedure: Law 26/2023/QH15, 01/07/2024).
-    pub applies_from: Option<(Law, Date)>,
+    pub applies_from: Option<(Law, NaiveDate)>,
 }
 
 /// A law a cited rule rests on.
@@ -249,10 +249,7 @@ pub enum Law {
 pub type Basis = &'static [Cite];
 
 /// 01/07/2024: the Identity Law 26/2023/QH15 applies (seed 002, section IV.6).
-pub const IDENTITY_LAW_FROM: Date = match Date::from_calendar_date(2024, Month::July, 1) {
-    Ok(d) => d,
-    Err(_) => panic!("valid date"),
-};
+pub const IDENTITY_LAW_FROM: NaiveDate = crate::domain::vn_time::ymd(2024, 7, 1);
 
 /// A cite of the Tam Thuận plan for a rule of the Identity Law (from 01/07/2024).
 pub const fn identity_law(section: &'static str) -> Cite {

@@ -73,8 +73,9 @@ impl PageCtx {
     /// Whether the campaign had ended (Vietnam time) when the site was built: an end is final,
     /// so the page may say so from the first paint.
     pub fn ended_at_build(&self) -> bool {
-        let vn = time::UtcOffset::from_hms(7, 0, 0).expect("UTC+7");
-        self.campaign.period.end < time::OffsetDateTime::now_utc().to_offset(vn).date()
+        let millis = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64);
+        let today = crate::domain::vn_time::from_unix_millis(millis).map(crate::domain::vn_time::to_vietnam).map(|vn| vn.date_naive());
+        today.is_some_and(|today| self.campaign.period.end < today)
     }
 
     /// A link to this page in `lang`.

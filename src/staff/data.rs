@@ -203,7 +203,7 @@ pub fn DataSection() -> impl IntoView {
                 }
             }
             let bytes = staff.ledger.with_untracked(|l| export_json(&c, l, &device, at));
-            let name = file_name(&c.id, to_vietnam(at.0).date(), &device.id, "json");
+            let name = file_name(&c.id, to_vietnam(at.0).date_naive(), &device.id, "json");
             let result = download_bytes(&name, &bytes, "application/json");
             mark("tally:export:end");
             match result {
@@ -228,7 +228,7 @@ pub fn DataSection() -> impl IntoView {
         let labels = CsvLabels { date: td_string!(l, tally.date), unit_id: td_string!(l, tally.unit_id), unit: td_string!(l, tally.unit) };
         let csv = staff.ledger.with_untracked(|ledger| to_csv(&c, ledger, &labels, current_lang()));
         let at = Stamp::new(now());
-        let name = file_name(&c.id, to_vietnam(at.0).date(), &staff.device_id.get_untracked(), "csv");
+        let name = file_name(&c.id, to_vietnam(at.0).date_naive(), &staff.device_id.get_untracked(), "csv");
         match download(&name, &csv, "text/csv;charset=utf-8") {
             Ok(()) => outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.exported))))),
             Err(e) => outcome.set(Some(Err(e))),

@@ -1,5 +1,6 @@
 //! Daily entry: a day, a unit, one whole number per indicator.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::{now, vn_now, StaffState};
@@ -84,7 +85,7 @@ pub fn EntrySection() -> impl IntoView {
     // Load the stored counts whenever the day or unit changes. When another tab saves the
     // same day and unit, a form being typed in is kept (the stored counts show under each
     // box); an untouched one shows the new counts.
-    Effect::new(move |shown: Option<(Option<time::Date>, String)>| {
+    Effect::new(move |shown: Option<(Option<NaiveDate>, String)>| {
         let stored = existing.get();
         let key = (parsed_date(), unit.get_untracked());
         let c = campaign.get_untracked();

@@ -17,6 +17,7 @@ pub mod store;
 mod frame;
 mod state;
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -170,9 +171,9 @@ pub fn mark(name: &str) {
 }
 
 /// Today in Vietnam and the minutes past midnight.
-pub fn vn_now(now: time::OffsetDateTime) -> (time::Date, u16) {
+pub fn vn_now(now: DateTime<FixedOffset>) -> (NaiveDate, u16) {
     let vn = to_vietnam(now);
-    (vn.date(), crate::domain::vn_time::minutes_of_day(vn))
+    (vn.date_naive(), crate::domain::vn_time::minutes_of_day(vn))
 }
 
 /// Mounts staff mode on `<body>`.

@@ -1,6 +1,7 @@
 //! Staff mode's state, in context for every section: the store, the ledger shown, this
 //! device's settings, the lock, and the section.
 
+use chrono::{DateTime, FixedOffset};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -103,7 +104,7 @@ impl StaffState {
     }
 
     /// The author of a change made now.
-    pub fn author(&self, now: time::OffsetDateTime) -> Author {
+    pub fn author(&self, now: DateTime<FixedOffset>) -> Author {
         let name = self.staff_name.get_untracked();
         Author {
             device: self.device_id.get_untracked(),
@@ -222,7 +223,7 @@ pub(super) fn new_device_id() -> String {
 }
 
 /// "Now" from the browser clock.
-pub fn now() -> time::OffsetDateTime {
+pub fn now() -> DateTime<FixedOffset> {
     BrowserClock.now()
 }
 

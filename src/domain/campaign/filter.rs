@@ -1,6 +1,7 @@
 //! The office list's search and filters: what a citizen asks, and the small item an
 //! island gets per office.
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::*;
@@ -49,12 +50,12 @@ impl From<&Office> for FilterItem {
 
 impl OfficeFilter {
     /// True when `office` passes every active filter at `now`.
-    pub fn accepts(&self, office: &Office, now: time::OffsetDateTime) -> bool {
+    pub fn accepts(&self, office: &Office, now: DateTime<FixedOffset>) -> bool {
         self.accepts_item(&FilterItem::from(office), now)
     }
 
     /// True when the office described by `item` passes every active filter at `now`.
-    pub fn accepts_item(&self, item: &FilterItem, now: time::OffsetDateTime) -> bool {
+    pub fn accepts_item(&self, item: &FilterItem, now: DateTime<FixedOffset>) -> bool {
         let query = crate::domain::search::fold(&self.query);
         if !query.split(' ').filter(|w| !w.is_empty()).all(|word| item.text.contains(word)) {
             return false;

@@ -7,7 +7,7 @@
 
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
 use super::hours::{parse_day_hours, DayOverride, OpenStatus, WeeklyHours};
 use super::sources::SourceField;
@@ -99,9 +99,9 @@ pub struct IssuingDocument {
     /// Official number such as `2333/KH-BCĐ-CQTT`; absent if the document has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// Date of issue; absent if the document shows none.
+    /// NaiveDate of issue; absent if the document shows none.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_date")]
-    pub date: Option<Date>,
+    pub date: Option<NaiveDate>,
     /// The document's subject line.
     pub title: Text,
     /// How source labels cite it: "Kế hoạch 2333/KH-BCĐ-CQTT" / "Plan 2333/KH-BCĐ-CQTT".
@@ -115,10 +115,10 @@ pub struct IssuingDocument {
 pub struct Period {
     /// First day.
     #[serde(with = "iso_date")]
-    pub start: Date,
+    pub start: NaiveDate,
     /// Last day.
     #[serde(with = "iso_date")]
-    pub end: Date,
+    pub end: NaiveDate,
 }
 
 /// A dated deadline.
@@ -127,7 +127,7 @@ pub struct Period {
 pub struct Deadline {
     /// The day it falls on.
     #[serde(with = "iso_date")]
-    pub date: Date,
+    pub date: NaiveDate,
     /// What is due.
     pub label: Text,
     /// Shown with the date when the document prints it differently (e.g. a day that does not exist).
@@ -219,7 +219,7 @@ pub struct Office {
 pub struct SpecialDay {
     /// The date.
     #[serde(with = "iso_date")]
-    pub date: Date,
+    pub date: NaiveDate,
     /// `off`, or that day's time spans such as `07:30-11:30`.
     pub hours: String,
     /// Why (a holiday, a swapped working day).
@@ -232,7 +232,7 @@ pub struct SpecialDay {
 pub struct Visit {
     /// The day of the visit.
     #[serde(with = "iso_date")]
-    pub date: Date,
+    pub date: NaiveDate,
     /// Time span(s) such as `08:00-11:00`, if announced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
@@ -264,13 +264,13 @@ impl Office {
     }
 
     /// Open or closed at `now` (Vietnam time), special days included; `None` without hours.
-    pub fn status_at(&self, now: time::OffsetDateTime) -> Option<OpenStatus> {
+    pub fn status_at(&self, now: DateTime<FixedOffset>) -> Option<OpenStatus> {
         self.weekly_hours().map(|h| h.status_with(now, &self.day_overrides()))
     }
 
     /// Special days from `today` up to `days` days ahead, by date.
-    pub fn upcoming_special_days(&self, today: Date, days: i64) -> Vec<&SpecialDay> {
-        let last = today + time::Duration::days(days);
+    pub fn upcoming_special_days(&self, today: NaiveDate, days: i64) -> Vec<&SpecialDay> {
+        let last = today + TimeDelta::days(days);
         let mut list: Vec<_> = self.special_days.iter().filter(|d| d.date >= today && d.date <= last).collect();
         list.sort_by_key(|d| d.date);
         list
@@ -351,7 +351,7 @@ pub struct Target {
     pub population: Option<u64>,
     /// The day it must be reached by, if not the end of the period.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_date")]
-    pub due: Option<Date>,
+    pub due: Option<NaiveDate>,
     /// Who the target covers, as the document words it.
     pub description: Text,
     /// Section of the document.
@@ -395,18 +395,18 @@ pub struct ReportingRule {
 
 mod optional_date {
     use serde::{Deserialize, Deserializer, Serializer};
-    use time::Date;
+    use chrono::NaiveDate;
 
     use crate::domain::vn_time::{format_iso, parse_iso_date};
 
-    pub fn serialize<S: Serializer>(value: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(value: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(d) => s.serialize_str(&format_iso(*d)),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         let raw: Option<String> = Option::deserialize(d)?;
         raw.map(|s| {
             parse_iso_date(&s).ok_or_else(|| serde::de::Error::custom(format!("\"{s}\" is not a date like 2023-06-20")))
@@ -446,7 +446,7 @@ impl Campaign {
     }
 
     /// Visits from `today` on, by date.
-    pub fn upcoming_visits(&self, today: Date) -> Vec<&Visit> {
+    pub fn upcoming_visits(&self, today: NaiveDate) -> Vec<&Visit> {
         let mut list: Vec<_> = self.visits.iter().filter(|v| v.date >= today).collect();
         list.sort_by_key(|v| v.date);
         list

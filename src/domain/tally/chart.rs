@@ -1,6 +1,6 @@
 //! Geometry of the progress chart: daily bars, the cumulative line and the target line.
 
-use time::Date;
+use chrono::NaiveDate;
 
 /// Drawing coordinates in a `width` × `height` box (origin top-left).
 #[derive(Clone, Debug, PartialEq)]
@@ -10,7 +10,7 @@ pub struct ChartGeometry {
     /// Box height.
     pub height: f64,
     /// One bar per day: (day, x, y, w, h) against the daily scale.
-    pub bars: Vec<(Date, f64, f64, f64, f64)>,
+    pub bars: Vec<(NaiveDate, f64, f64, f64, f64)>,
     /// The cumulative line's points (`x,y x,y …`) against the cumulative scale.
     pub cumulative_points: String,
     /// The target line's y on the cumulative scale, if a target is known and drawable.
@@ -22,7 +22,7 @@ pub struct ChartGeometry {
 }
 
 /// Lays out `days` (one value per day, in order) with an optional target.
-pub fn layout(days: &[(Date, u64)], target: Option<u64>, width: f64, height: f64) -> ChartGeometry {
+pub fn layout(days: &[(NaiveDate, u64)], target: Option<u64>, width: f64, height: f64) -> ChartGeometry {
     let n = days.len().max(1) as f64;
     let slot = width / n;
     let daily_max = days.iter().map(|d| d.1).max().unwrap_or(0).max(1);
@@ -56,11 +56,11 @@ pub fn layout(days: &[(Date, u64)], target: Option<u64>, width: f64, height: f64
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::domain::vn_time::ymd;
 
     #[test]
     fn bars_line_and_target_share_the_box() {
-        let days = [(date!(2023 - 06 - 20), 10), (date!(2023 - 06 - 21), 0), (date!(2023 - 06 - 22), 30)];
+        let days = [(ymd(2023, 6, 20), 10), (ymd(2023, 6, 21), 0), (ymd(2023, 6, 22), 30)];
         let g = layout(&days, Some(80), 300.0, 100.0);
         assert_eq!(g.bars.len(), 3);
         assert_eq!(g.daily_max, 30);

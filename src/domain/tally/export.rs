@@ -2,7 +2,7 @@
 //! its file name, and the backup reminder (data not yet exported).
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
 use super::ledger::{AuditRecord, Entry, Ledger, LocalUnit, TargetSetting};
 use super::stamp::Stamp;
@@ -165,7 +165,7 @@ pub fn write_entry(out: &mut Vec<u8>, entry: &Entry) {
 }
 
 /// `hcm-q3-2023_2023-06-25_kiosk-1a2b.json` (or `.csv`).
-pub fn file_name(campaign: &str, day: Date, device: &str, extension: &str) -> String {
+pub fn file_name(campaign: &str, day: NaiveDate, device: &str, extension: &str) -> String {
     let device: String = device.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(24).collect();
     format!("{campaign}_{}_{device}.{extension}", format_iso(day))
 }
@@ -180,12 +180,12 @@ pub fn oldest_unexported(ledger: &Ledger, last_export: Option<Stamp>) -> Option<
 }
 
 /// True when data not yet exported is more than a day old.
-pub fn backup_due(ledger: &Ledger, last_export: Option<Stamp>, now: time::OffsetDateTime) -> bool {
-    oldest_unexported(ledger, last_export).is_some_and(|s| now - s.0 > time::Duration::days(1))
+pub fn backup_due(ledger: &Ledger, last_export: Option<Stamp>, now: DateTime<FixedOffset>) -> bool {
+    oldest_unexported(ledger, last_export).is_some_and(|s| now - s.0 > TimeDelta::days(1))
 }
 
 /// Whole days since `then` (0 today).
-pub fn days_since(then: Stamp, now: time::OffsetDateTime) -> i64 {
-    let today = crate::domain::vn_time::to_vietnam(now).date();
-    (today - crate::domain::vn_time::to_vietnam(then.0).date()).whole_days()
+pub fn days_since(then: Stamp, now: DateTime<FixedOffset>) -> i64 {
+    let today = crate::domain::vn_time::to_vietnam(now).date_naive();
+    (today - crate::domain::vn_time::to_vietnam(then.0).date_naive()).num_days()
 }

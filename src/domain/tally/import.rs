@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use time::Date;
+use chrono::NaiveDate;
 
 use super::export::{ExportFile, EXPORT_FORMAT, EXPORT_VERSION};
 use super::ledger::{normalise_targets, EntryKey, Ledger};
@@ -42,9 +42,9 @@ pub enum Problem {
     /// A count above the daily maximum.
     CountTooLarge(u64),
     /// A date outside the campaign period not marked as an override.
-    OutsidePeriod(Date),
+    OutsidePeriod(NaiveDate),
     /// The same (date, unit) twice in one file.
-    DuplicateEntry(Date, String),
+    DuplicateEntry(NaiveDate, String),
     /// The same unit id twice.
     DuplicateUnit(String),
     /// Text the forms would refuse: empty, too long, or holding a hidden character.
@@ -221,7 +221,7 @@ fn check_export(export: &ExportFile, campaign: &Campaign, ledger: &Ledger) -> Re
     Ok(())
 }
 
-fn check_record(place: &str, date: Date, unit: &str, device: &str, staff: Option<&str>, known: &[String], campaign: &Campaign) -> Result<(), (String, Problem)> {
+fn check_record(place: &str, date: NaiveDate, unit: &str, device: &str, staff: Option<&str>, known: &[String], campaign: &Campaign) -> Result<(), (String, Problem)> {
     if !date_in_reach(campaign, date) {
         return Err((format!("{place}.date"), Problem::OutsidePeriod(date)));
     }

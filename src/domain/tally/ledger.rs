@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use chrono::NaiveDate;
 
 use super::stamp::Stamp;
 use crate::domain::vn_time::iso_date;
@@ -64,7 +64,7 @@ pub struct Author {
 pub struct Entry {
     /// The day counted (Vietnam time).
     #[serde(with = "iso_date")]
-    pub date: Date,
+    pub date: NaiveDate,
     /// Unit id.
     pub unit: String,
     /// Counts by indicator id.
@@ -89,7 +89,7 @@ impl Entry {
 }
 
 /// Entries are unique per (date, unit).
-pub type EntryKey = (Date, String);
+pub type EntryKey = (NaiveDate, String);
 
 /// A record of an entry being replaced.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +104,7 @@ pub struct AuditRecord {
     pub staff: Option<String>,
     /// The day of the entry.
     #[serde(with = "iso_date")]
-    pub date: Date,
+    pub date: NaiveDate,
     /// The unit of the entry.
     pub unit: String,
     /// The counts before.
@@ -295,13 +295,13 @@ impl Ledger {
     }
 
     /// The entry for a day and unit.
-    pub fn entry(&self, date: Date, unit: &str) -> Option<&Entry> {
+    pub fn entry(&self, date: NaiveDate, unit: &str) -> Option<&Entry> {
         self.entries.get(&(date, unit.to_string()))
     }
 
     /// Plans saving `counts` for (date, unit). Replacing different counts adds an
     /// audit record (old → new); saving identical counts changes nothing.
-    pub fn plan_save(&self, date: Date, unit: &str, counts: Counts, outside_period: bool, author: &Author, reason: Option<String>) -> SavePlan {
+    pub fn plan_save(&self, date: NaiveDate, unit: &str, counts: Counts, outside_period: bool, author: &Author, reason: Option<String>) -> SavePlan {
         let previous = self.entry(date, unit).cloned();
         if previous.as_ref().is_some_and(|p| p.counts == counts) {
             return SavePlan { changes: Vec::new(), previous };
@@ -345,7 +345,7 @@ impl Ledger {
     }
 
     /// Audit records for one (date, unit), newest first.
-    pub fn history(&self, date: Date, unit: &str) -> Vec<&AuditRecord> {
+    pub fn history(&self, date: NaiveDate, unit: &str) -> Vec<&AuditRecord> {
         let mut out: Vec<_> = self.audit.iter().filter(|a| a.date == date && a.unit == unit).collect();
         out.sort_by(|a, b| b.at.cmp(&a.at));
         out
@@ -373,25 +373,25 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::{date, datetime};
+    use crate::domain::vn_time::{vn_at, ymd};
 
-    fn author(device: &str, at: time::OffsetDateTime) -> Author {
+    fn author(device: &str, at: chrono::DateTime<chrono::FixedOffset>) -> Author {
         Author { device: device.into(), staff: Some("Lan".into()), at: Stamp::new(at) }
     }
 
     #[test]
     fn saving_over_an_entry_keeps_an_audit_record() {
         let mut ledger = Ledger::default();
-        let day = date!(2023 - 06 - 21);
-        let first = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 40), ("activations", 12)]), false, &author("kiosk-a", datetime!(2023-06-21 10:00 +7)), None);
+        let day = ymd(2023, 6, 21);
+        let first = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 40), ("activations", 12)]), false, &author("kiosk-a", vn_at(ymd(2023, 6, 21), 10, 0)), None);
         assert_eq!(first.previous, None);
         assert_eq!(first.changes.len(), 2, "an expectation (nothing stored) and the entry");
         ledger.apply(&first.changes);
 
-        let same = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 40), ("activations", 12)]), false, &author("kiosk-b", datetime!(2023-06-21 11:00 +7)), None);
+        let same = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 40), ("activations", 12)]), false, &author("kiosk-b", vn_at(ymd(2023, 6, 21), 11, 0)), None);
         assert!(same.changes.is_empty(), "identical counts change nothing");
 
-        let second = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 45), ("activations", 12)]), false, &author("kiosk-b", datetime!(2023-06-21 17:30 +7)), Some("late forms".into()));
+        let second = ledger.plan_save(day, "ward-police", Counts::from_pairs([("applications", 45), ("activations", 12)]), false, &author("kiosk-b", vn_at(ymd(2023, 6, 21), 17, 30)), Some("late forms".into()));
         assert_eq!(second.previous.as_ref().map(|p| p.counts.get("applications")), Some(40));
         ledger.apply(&second.changes);
         let e = ledger.entry(day, "ward-police").unwrap();
@@ -419,7 +419,7 @@ mod tests {
         let mut a = Ledger::default();
         let b = Ledger::default();
         assert_eq!(a.digest(), b.digest());
-        let plan = a.plan_save(date!(2023 - 06 - 21), "u", Counts::from_pairs([("x", 1)]), false, &author("d", datetime!(2023-06-21 10:00 +7)), None);
+        let plan = a.plan_save(ymd(2023, 6, 21), "u", Counts::from_pairs([("x", 1)]), false, &author("d", vn_at(ymd(2023, 6, 21), 10, 0)), None);
         a.apply(&plan.changes);
         assert_ne!(a.digest(), b.digest());
     }

@@ -303,10 +303,10 @@ mod tests {
     use crate::domain::tally::export::DeviceInfo;
     use crate::domain::tally::ledger::Counts;
     use crate::domain::tally::stamp::Stamp;
-    use time::macros::{date, datetime};
+    use crate::domain::vn_time::{vn_at, ymd};
 
     fn unit(id: &str, name: &str, device: &str) -> LocalUnit {
-        LocalUnit { id: id.into(), name: name.into(), modified: Stamp::new(datetime!(2023-06-20 08:00 +7)), device: device.into() }
+        LocalUnit { id: id.into(), name: name.into(), modified: Stamp::new(vn_at(ymd(2023, 6, 20), 8, 0)), device: device.into() }
     }
 
     #[test]
@@ -314,10 +314,10 @@ mod tests {
         let campaign = Campaign::from_json(&std::fs::read_to_string(format!("{}/tests/fixtures/campaigns/hcm-q3-2023.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
         let mut mine = Ledger::default();
         mine.apply(&[Change::PutUnit(unit("to-5", "Tổ 5", "d-aaaa"))]);
-        let author = Author { device: "d-bbbb".into(), staff: None, at: Stamp::new(datetime!(2023-06-21 17:00 +7)) };
+        let author = Author { device: "d-bbbb".into(), staff: None, at: Stamp::new(vn_at(ymd(2023, 6, 21), 17, 0)) };
         let mut theirs = Ledger::default();
         theirs.apply(&[Change::PutUnit(unit("to-5", "Tổ 5", "d-bbbb"))]);
-        let plan = theirs.plan_save(date!(2023 - 06 - 21), "to-5", Counts::from_pairs([("applications", 9)]), false, &author, None);
+        let plan = theirs.plan_save(ymd(2023, 6, 21), "to-5", Counts::from_pairs([("applications", 9)]), false, &author, None);
         theirs.apply(&plan.changes);
         let file = ExportFile::build(&campaign, &theirs, DeviceInfo { id: "d-bbbb".into(), label: None }, author.at);
         let mut files = vec![("b.json".to_string(), file)];
@@ -336,8 +336,8 @@ mod tests {
         assert_eq!(preview.new_entries[0].unit, "to-5-dbbbb");
         let mut merged = mine.clone();
         merged.apply(&preview.changes(|_| Policy::Newest, &author));
-        assert_eq!(merged.entry(date!(2023 - 06 - 21), "to-5"), None);
-        assert_eq!(merged.entry(date!(2023 - 06 - 21), "to-5-dbbbb").unwrap().counts.get("applications"), 9);
+        assert_eq!(merged.entry(ymd(2023, 6, 21), "to-5"), None);
+        assert_eq!(merged.entry(ymd(2023, 6, 21), "to-5-dbbbb").unwrap().counts.get("applications"), 9);
         assert_eq!(merged.units.len(), 2);
 
         // The same file again, kept apart again: the unit made last time is used, nothing new.

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use time::Date;
+use chrono::NaiveDate;
 
 use super::ledger::{Ledger, TargetSetting};
 use crate::domain::campaign::Campaign;
@@ -108,16 +108,16 @@ pub struct ResolvedTarget {
     /// Where the count comes from.
     pub source: TargetSource,
     /// First day counted toward it.
-    pub start: Date,
+    pub start: NaiveDate,
     /// The day it must be reached by.
-    pub due: Date,
+    pub due: NaiveDate,
     /// Index in the campaign file's targets.
     pub file_index: Option<usize>,
 }
 
 /// The window a target counts over: a phase's days, or from the campaign's
 /// start for a cumulative phase (seed 004) or no phase.
-pub fn target_window(campaign: &Campaign, phase: Option<&str>, due: Option<Date>) -> (Date, Date) {
+pub fn target_window(campaign: &Campaign, phase: Option<&str>, due: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
     let phase = phase.and_then(|id| campaign.phases.iter().find(|p| p.id == id));
     let start = match phase {
         Some(p) if !p.cumulative => p.period.start,
@@ -178,7 +178,7 @@ pub fn resolved_targets(campaign: &Campaign, ledger: &Ledger) -> Vec<ResolvedTar
 }
 
 /// Counts by day, sorted by day (one value per day).
-type Series = Vec<(Date, u64)>;
+type Series = Vec<(NaiveDate, u64)>;
 
 /// Daily counts indexed for range sums: built once per dashboard render.
 #[derive(Clone, Debug, Default)]
@@ -204,7 +204,7 @@ fn series_mut<'a>(list: &'a mut Vec<(String, Series)>, indicator: &str) -> &'a m
 }
 
 /// Adds `n` on `date` to a series, keeping it sorted (entries mostly come in date order).
-fn add_on(series: &mut Series, date: Date, n: u64) {
+fn add_on(series: &mut Series, date: NaiveDate, n: u64) {
     match series.last_mut() {
         Some((last, total)) if *last == date => *total += n,
         Some((last, _)) if *last < date => series.push((date, n)),
@@ -249,7 +249,7 @@ impl Tally {
     }
 
     /// The sum from `start` to `end` inclusive, for one unit or all.
-    pub fn sum(&self, indicator: &str, unit: Option<&str>, start: Date, end: Date) -> u64 {
+    pub fn sum(&self, indicator: &str, unit: Option<&str>, start: NaiveDate, end: NaiveDate) -> u64 {
         if start > end {
             return 0;
         }
@@ -261,17 +261,17 @@ impl Tally {
     }
 
     /// The count of one day.
-    pub fn on(&self, indicator: &str, unit: Option<&str>, day: Date) -> u64 {
+    pub fn on(&self, indicator: &str, unit: Option<&str>, day: NaiveDate) -> u64 {
         self.days(indicator, unit).and_then(|d| d.binary_search_by(|(x, _)| x.cmp(&day)).ok().map(|i| d[i].1)).unwrap_or(0)
     }
 
     /// One value per day from `start` to `end` inclusive (0 on days without entries).
-    pub fn daily(&self, indicator: &str, unit: Option<&str>, start: Date, end: Date) -> Vec<(Date, u64)> {
+    pub fn daily(&self, indicator: &str, unit: Option<&str>, start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, u64)> {
         let mut out = Vec::new();
         let mut day = start;
         while day <= end {
             out.push((day, self.on(indicator, unit, day)));
-            match day.next_day() {
+            match day.succ_opt() {
                 Some(next) => day = next,
                 None => break,
             }
@@ -299,11 +299,11 @@ pub struct Progress {
 
 impl Progress {
     /// Computes progress over `start..=due` as seen on `today`.
-    pub fn compute(tally: &Tally, indicator: &str, unit: Option<&str>, start: Date, due: Date, target: Option<u64>, today: Date) -> Progress {
+    pub fn compute(tally: &Tally, indicator: &str, unit: Option<&str>, start: NaiveDate, due: NaiveDate, target: Option<u64>, today: NaiveDate) -> Progress {
         let done = tally.sum(indicator, unit, start, due.min(today));
-        let total_days = (due - start).whole_days() + 1;
-        let days_elapsed = ((today - start).whole_days() + 1).clamp(0, total_days.max(0));
-        let days_left = ((due - today).whole_days() + 1).clamp(0, total_days.max(0));
+        let total_days = (due - start).num_days() + 1;
+        let days_elapsed = ((today - start).num_days() + 1).clamp(0, total_days.max(0));
+        let days_left = ((due - today).num_days() + 1).clamp(0, total_days.max(0));
         let rate_so_far = if days_elapsed > 0 { done as f64 / days_elapsed as f64 } else { 0.0 };
         let needed_per_day = match target {
             Some(t) if done < t && days_left > 0 => Some((t - done).div_ceil(days_left as u64)),
@@ -355,7 +355,7 @@ pub struct PhaseFigures {
 }
 
 /// Phase figures for `indicator`, as seen on `today` (days after today count nothing).
-pub fn phase_figures(campaign: &Campaign, tally: &Tally, indicator: &str, unit: Option<&str>, today: Date) -> Vec<PhaseFigures> {
+pub fn phase_figures(campaign: &Campaign, tally: &Tally, indicator: &str, unit: Option<&str>, today: NaiveDate) -> Vec<PhaseFigures> {
     campaign
         .phases
         .iter()

@@ -1,7 +1,7 @@
 //! The daily report: per unit, that day's counts and the running totals, as a
 //! table and as short plain text for a chat group.
 
-use time::Date;
+use chrono::NaiveDate;
 
 use super::ledger::Ledger;
 use super::progress::{all_units, Tally, UnitLabel};
@@ -24,7 +24,7 @@ pub struct ReportRow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DayReport {
     /// The day reported.
-    pub date: Date,
+    pub date: NaiveDate,
     /// One row per unit.
     pub rows: Vec<ReportRow>,
     /// That day's totals per indicator.
@@ -35,7 +35,7 @@ pub struct DayReport {
 
 impl DayReport {
     /// Builds the report of `date`.
-    pub fn build(campaign: &Campaign, ledger: &Ledger, date: Date) -> DayReport {
+    pub fn build(campaign: &Campaign, ledger: &Ledger, date: NaiveDate) -> DayReport {
         let tally = Tally::build(ledger);
         let start = campaign.period.start;
         let ids: Vec<&str> = campaign.indicators.iter().map(|i| i.id.as_str()).collect();

@@ -3,17 +3,17 @@
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
-use crate::domain::vn_time::{format_date, put_digits, to_vietnam};
+use crate::domain::vn_time::{format_date, put_digits, to_vietnam, LAST_YEAR};
 
 /// An instant, always written in Vietnam time (`+07:00`) and compared as an instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Stamp(pub OffsetDateTime);
+pub struct Stamp(pub DateTime<FixedOffset>);
 
 impl Stamp {
     /// The instant `at`, whatever offset it carries.
-    pub fn new(at: OffsetDateTime) -> Stamp {
+    pub fn new(at: DateTime<FixedOffset>) -> Stamp {
         Stamp(to_vietnam(at))
     }
 
@@ -27,18 +27,18 @@ impl Stamp {
     pub fn rfc3339_bytes(self) -> [u8; 25] {
         let vn = to_vietnam(self.0);
         let mut out = *b"0000-00-00T00:00:00+07:00";
-        let date = crate::domain::vn_time::iso_bytes(vn.date()).unwrap_or(*b"0000-00-00");
+        let date = crate::domain::vn_time::iso_bytes(vn.date_naive()).unwrap_or(*b"0000-00-00");
         out[..10].copy_from_slice(&date);
-        put_digits(&mut out[11..13], vn.hour() as u32, 2);
-        put_digits(&mut out[14..16], vn.minute() as u32, 2);
-        put_digits(&mut out[17..19], vn.second() as u32, 2);
+        put_digits(&mut out[11..13], vn.hour(), 2);
+        put_digits(&mut out[14..16], vn.minute(), 2);
+        put_digits(&mut out[17..19], vn.second(), 2);
         out
     }
 
     /// `21/07/2024 08:05` in Vietnam time, for people.
     pub fn to_display(self) -> String {
         let vn = to_vietnam(self.0);
-        format!("{} {:02}:{:02}", format_date(vn.date()), vn.hour(), vn.minute())
+        format!("{} {:02}:{:02}", format_date(vn.date_naive()), vn.hour(), vn.minute())
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM` (fractions of a second allowed).
@@ -55,8 +55,8 @@ impl Stamp {
                 None
             }
         };
-        let date = Date::from_calendar_date(num(0..4)? as i32, Month::try_from(num(5..7)? as u8).ok()?, num(8..10)? as u8).ok()?;
-        let time = Time::from_hms(num(11..13)? as u8, num(14..16)? as u8, num(17..19)? as u8).ok()?;
+        let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+        let time = date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?;
         let mut rest = &s[19..];
         if let Some(frac) = rest.strip_prefix('.') {
             let digits = frac.bytes().take_while(|c| c.is_ascii_digit()).count();
@@ -66,19 +66,27 @@ impl Stamp {
             rest = &frac[digits..];
         }
         let offset = if rest == "Z" {
-            UtcOffset::UTC
+            FixedOffset::east_opt(0)?
         } else {
             let rb = rest.as_bytes();
             if rb.len() != 6 || rb[3] != b':' || !(rb[0] == b'+' || rb[0] == b'-') {
                 return None;
             }
-            let hours: i8 = rest.get(1..3)?.parse().ok()?;
-            let minutes: i8 = rest.get(4..6)?.parse().ok()?;
+            if !rb[1..3].iter().chain(&rb[4..6]).all(u8::is_ascii_digit) {
+                return None;
+            }
+            let hours: i32 = rest.get(1..3)?.parse().ok()?;
+            let minutes: i32 = rest.get(4..6)?.parse().ok()?;
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
             let sign = if rb[0] == b'-' { -1 } else { 1 };
-            UtcOffset::from_hms(sign * hours, sign * minutes, 0).ok()?
+            FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))?
         };
-        // Checked: a time near the year 9999 in another offset may not exist at +07:00.
-        PrimitiveDateTime::new(date, time).assume_offset(offset).checked_to_offset(crate::domain::vn_time::VN_OFFSET).map(Stamp)
+        // A time near the year 9999 in another offset may be in year 10000 at +07:00,
+        // which the four-digit file format cannot write: refused.
+        let vn = time.and_local_timezone(offset).single().map(to_vietnam)?;
+        (vn.year() <= LAST_YEAR && vn.year() >= 0).then_some(Stamp(vn))
     }
 }
 
@@ -115,18 +123,18 @@ pub fn short(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::datetime;
+    use crate::domain::vn_time::{instant_at, ymd};
 
     #[test]
     fn writes_vietnam_offset_and_reads_any_offset() {
-        let s = Stamp::new(datetime!(2024-07-21 01:05:03 UTC));
+        let s = Stamp::new(instant_at(ymd(2024, 7, 21), 1, 5, 0).unwrap() + chrono::TimeDelta::seconds(3));
         assert_eq!(s.to_rfc3339(), "2024-07-21T08:05:03+07:00");
         assert_eq!(Stamp::parse("2024-07-21T08:05:03+07:00"), Some(s));
         assert_eq!(Stamp::parse("2024-07-21T01:05:03Z"), Some(s));
-        assert_eq!(Stamp::parse("2024-07-20T21:05:03.250-04:00").map(|x| x.0.unix_timestamp()), Some(s.0.unix_timestamp()));
+        assert_eq!(Stamp::parse("2024-07-20T21:05:03.250-04:00").map(|x| x.0.timestamp()), Some(s.0.timestamp()));
         assert_eq!(s.to_display(), "21/07/2024 08:05");
         assert_eq!(Stamp::parse("9999-12-31T23:59:59Z"), None, "no panic past year 9999 at +07:00");
-        for bad in ["2024-07-21", "2024-07-21T25:00:00+07:00", "2024-02-30T08:00:00Z", "2024-07-21T08:05:03", "2024-07-21T08:05:03+7", "x024-07-21T08:05:03Z"] {
+        for bad in ["2024-07-21", "2024-07-21T25:00:00+07:00", "2024-02-30T08:00:00Z", "2024-07-21T08:05:03", "2024-07-21T08:05:03+7", "x024-07-21T08:05:03Z", "2024-07-21T08:05:60Z", "2024-07-21T08:05:03+24:00", "2024-07-21T08:05:03+-1:00", "+024-07-21T08:05:03Z"] {
             assert_eq!(Stamp::parse(bad), None, "{bad}");
         }
     }

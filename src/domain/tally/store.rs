@@ -144,22 +144,22 @@ mod tests {
     use super::*;
     use crate::domain::tally::ledger::{Author, Counts};
     use crate::domain::tally::stamp::Stamp;
-    use time::macros::{date, datetime};
+    use crate::domain::vn_time::{vn_at, ymd};
 
     #[test]
     fn a_failed_batch_changes_nothing() {
         let store = MemoryStore::new();
-        let author = Author { device: "d1".into(), staff: None, at: Stamp::new(datetime!(2023-06-21 10:00 +7)) };
+        let author = Author { device: "d1".into(), staff: None, at: Stamp::new(vn_at(ymd(2023, 6, 21), 10, 0)) };
         let ledger = block_on(store.load("c")).unwrap();
-        let plan = ledger.plan_save(date!(2023 - 06 - 21), "u", Counts::from_pairs([("a", 1)]), false, &author, None);
+        let plan = ledger.plan_save(ymd(2023, 6, 21), "u", Counts::from_pairs([("a", 1)]), false, &author, None);
         block_on(store.commit("c", &plan.changes)).unwrap();
         let ledger = block_on(store.load("c")).unwrap();
-        let plan = ledger.plan_save(date!(2023 - 06 - 21), "u", Counts::from_pairs([("a", 2)]), false, &author, None);
+        let plan = ledger.plan_save(ymd(2023, 6, 21), "u", Counts::from_pairs([("a", 2)]), false, &author, None);
         block_on(store.commit("c", &plan.changes)).unwrap();
         let before = block_on(store.load("c")).unwrap();
         // Replaying the same audit record with another entry must fail as a whole.
         let mut replay: Vec<Change> = plan.changes.iter().filter(|c| !matches!(c, Change::Expect(_))).cloned().collect();
-        replay.insert(0, Change::PutEntry(crate::domain::tally::ledger::Entry { date: date!(2023 - 06 - 22), unit: "u".into(), counts: Counts::from_pairs([("a", 9)]), modified: author.at, device: "d1".into(), staff: None, outside_period: false }));
+        replay.insert(0, Change::PutEntry(crate::domain::tally::ledger::Entry { date: ymd(2023, 6, 22), unit: "u".into(), counts: Counts::from_pairs([("a", 9)]), modified: author.at, device: "d1".into(), staff: None, outside_period: false }));
         assert!(matches!(block_on(store.commit("c", &replay)), Err(StoreError::Duplicate(_))));
         assert_eq!(block_on(store.load("c")).unwrap(), before);
         assert_eq!(before.entries.len(), 1);
@@ -171,8 +171,8 @@ mod tests {
         // Two tabs load the same data; the first saves; the second, planned from what it
         // loaded before, must not replace the first's counts without an audit record.
         let store = MemoryStore::new();
-        let day = date!(2023 - 06 - 21);
-        let at = |h| Author { device: "d1".into(), staff: None, at: Stamp::new(datetime!(2023-06-21 10:00 +7) + time::Duration::hours(h)) };
+        let day = ymd(2023, 6, 21);
+        let at = |h| Author { device: "d1".into(), staff: None, at: Stamp::new(vn_at(ymd(2023, 6, 21), 10, 0) + chrono::TimeDelta::hours(h)) };
         let tab_a = block_on(store.load("c")).unwrap();
         let tab_b = block_on(store.load("c")).unwrap();
         let first = tab_a.plan_save(day, "u", Counts::from_pairs([("a", 5)]), false, &at(0), None);

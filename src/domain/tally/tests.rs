@@ -1,7 +1,7 @@
 //! Native tests of staff counting on the real campaign files.
 
-use time::macros::{date, datetime};
-use time::Date;
+use crate::domain::vn_time::{vn_at, ymd};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::csv_export::*;
 use super::export::*;
@@ -22,15 +22,15 @@ fn campaign(id: &str) -> Campaign {
     Campaign::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
-fn author(device: &str, at: time::OffsetDateTime) -> Author {
+fn author(device: &str, at: DateTime<FixedOffset>) -> Author {
     Author { device: device.into(), staff: None, at: Stamp::new(at) }
 }
 
 /// Saves `counts` for each day from `start` for `days` days, as `device` at 17:00 that day.
-fn fill(ledger: &mut Ledger, unit: &str, start: Date, days: i64, device: &str, counts: &[(&str, u64)]) {
+fn fill(ledger: &mut Ledger, unit: &str, start: NaiveDate, days: i64, device: &str, counts: &[(&str, u64)]) {
     for d in 0..days {
         let day = add_days(start, d);
-        let at = day.with_hms(17, 0, 0).unwrap().assume_offset(time::macros::offset!(+7));
+        let at = vn_at(day, 17, 0);
         let plan = ledger.plan_save(day, unit, Counts::from_pairs(counts.iter().copied()), false, &author(device, at), None);
         ledger.apply(&plan.changes);
     }
@@ -44,7 +44,7 @@ fn targets_resolve_counts_percentages_and_edits() {
     assert_eq!(targets.len(), 2);
     assert_eq!(targets[0].count, Some(32520));
     assert_eq!(targets[0].source, TargetSource::File);
-    assert_eq!((targets[0].start, targets[0].due), (date!(2023 - 08 - 31), date!(2023 - 11 - 30)));
+    assert_eq!((targets[0].start, targets[0].due), (ymd(2023, 8, 31), ymd(2023, 11, 30)));
     // 100 % of a population the file does not give: staff must set the count.
     assert_eq!(targets[1].count, None);
     ledger.apply(&[Change::PutTarget(TargetSetting {
@@ -53,7 +53,7 @@ fn targets_resolve_counts_percentages_and_edits() {
         unit: None,
         phase: None,
         count: 40_000,
-        modified: Stamp::new(datetime!(2023-09-01 09:00 +7)),
+        modified: Stamp::new(vn_at(ymd(2023, 9, 1), 9, 0)),
         device: "kiosk-a".into(),
     })]);
     let targets = resolved_targets(&c, &ledger);
@@ -65,17 +65,17 @@ fn targets_resolve_counts_percentages_and_edits() {
     d.targets[1].percent = Some(33);
     assert_eq!(resolved_targets(&d, &Ledger::default())[1].count, Some(1025)); // 33 % of 3105 = 1024.65
     // The explicit due date of the first target is kept.
-    assert_eq!(resolved_targets(&d, &Ledger::default())[0].due, date!(2024 - 08 - 25));
+    assert_eq!(resolved_targets(&d, &Ledger::default())[0].due, ymd(2024, 8, 25));
 }
 
 #[test]
 fn rates_so_far_and_needed_per_day() {
     let c = campaign("tv-duyen-hai-2023");
     let mut ledger = Ledger::default();
-    fill(&mut ledger, "communes-wards", date!(2023 - 08 - 31), 10, "kiosk-a", &[("applications", 320), ("activations", 300)]);
+    fill(&mut ledger, "communes-wards", ymd(2023, 8, 31), 10, "kiosk-a", &[("applications", 320), ("activations", 300)]);
     let tally = Tally::build(&ledger);
     let t = &resolved_targets(&c, &ledger)[0];
-    let p = Progress::compute(&tally, "activations", None, t.start, t.due, t.count, date!(2023 - 09 - 10));
+    let p = Progress::compute(&tally, "activations", None, t.start, t.due, t.count, ymd(2023, 9, 10));
     assert_eq!(p.done, 3000);
     assert_eq!(p.days_elapsed, 11);
     assert_eq!(p.days_left, 82); // 10/09 to 30/11 inclusive
@@ -84,20 +84,20 @@ fn rates_so_far_and_needed_per_day() {
     assert_eq!(p.percent(), Some(9.2));
     assert!(p.behind());
     // After the deadline nothing is "needed" any more, and the target is missed.
-    let late = Progress::compute(&tally, "activations", None, t.start, t.due, t.count, date!(2023 - 12 - 05));
+    let late = Progress::compute(&tally, "activations", None, t.start, t.due, t.count, ymd(2023, 12, 5));
     assert_eq!((late.days_left, late.needed_per_day, late.days_elapsed), (0, None, 92));
     assert!(late.behind() && !late.reached());
     // Before its window starts a target is not behind, whatever was counted.
-    let early = Progress::compute(&tally, "activations", None, t.start, t.due, t.count, date!(2023 - 08 - 20));
+    let early = Progress::compute(&tally, "activations", None, t.start, t.due, t.count, ymd(2023, 8, 20));
     assert_eq!((early.days_elapsed, early.done), (0, 0));
     assert!(!early.behind() && !early.reached());
     // One unit's figures stay separate from the other's.
-    fill(&mut ledger, "town-team-2", date!(2023 - 09 - 01), 3, "kiosk-b", &[("activations", 7)]);
+    fill(&mut ledger, "town-team-2", ymd(2023, 9, 1), 3, "kiosk-b", &[("activations", 7)]);
     let tally = Tally::build(&ledger);
     assert_eq!(tally.sum("activations", Some("town-team-2"), c.period.start, c.period.end), 21);
     assert_eq!(tally.sum("activations", None, c.period.start, c.period.end), 3021);
-    assert_eq!(tally.on("activations", None, date!(2023 - 09 - 01)), 307);
-    let daily = tally.daily("activations", None, date!(2023 - 09 - 08), date!(2023 - 09 - 11));
+    assert_eq!(tally.on("activations", None, ymd(2023, 9, 1)), 307);
+    let daily = tally.daily("activations", None, ymd(2023, 9, 8), ymd(2023, 9, 11));
     assert_eq!(daily.iter().map(|d| d.1).collect::<Vec<_>>(), vec![300, 300, 0, 0]);
 }
 
@@ -106,20 +106,20 @@ fn phases_report_in_phase_and_cumulative_figures() {
     // Seed 004: phase 2 is reported cumulatively on phase 1.
     let c = campaign("hcm-binh-thanh-2023");
     let mut ledger = Ledger::default();
-    fill(&mut ledger, "party-office", date!(2023 - 04 - 14), 15, "kiosk-a", &[("activations", 10)]);
+    fill(&mut ledger, "party-office", ymd(2023, 4, 14), 15, "kiosk-a", &[("activations", 10)]);
     let tally = Tally::build(&ledger);
-    let figures = phase_figures(&c, &tally, "activations", None, date!(2023 - 04 - 28));
+    let figures = phase_figures(&c, &tally, "activations", None, ymd(2023, 4, 28));
     assert_eq!(figures.len(), 2);
     assert_eq!((figures[0].in_phase, figures[0].cumulative, figures[0].reported_cumulative), (80, 80, false));
     assert_eq!((figures[1].in_phase, figures[1].cumulative, figures[1].reported_cumulative), (70, 150, true));
     // Seen mid-phase-2, later days count nothing yet.
-    let mid = phase_figures(&c, &tally, "activations", None, date!(2023 - 04 - 24));
+    let mid = phase_figures(&c, &tally, "activations", None, ymd(2023, 4, 24));
     assert_eq!((mid[1].in_phase, mid[1].cumulative), (30, 110));
     // A cumulative phase's target window starts with the campaign.
-    assert_eq!(target_window(&c, Some("phase-2"), None), (date!(2023 - 04 - 14), date!(2023 - 04 - 28)));
+    assert_eq!(target_window(&c, Some("phase-2"), None), (ymd(2023, 4, 14), ymd(2023, 4, 28)));
     // Seed 003's phases are separate windows.
     let h = campaign("hn-awareness-2022");
-    assert_eq!(target_window(&h, Some("phase-2"), None), (date!(2023 - 01 - 01), date!(2023 - 10 - 14)));
+    assert_eq!(target_window(&h, Some("phase-2"), None), (ymd(2023, 1, 1), ymd(2023, 10, 14)));
 }
 
 #[test]
@@ -134,23 +134,23 @@ fn counts_dates_and_warnings_are_checked() {
     assert_eq!(parse_count("50001"), Err(CountError::TooLarge));
     assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
     let c = campaign("hcm-q3-2023");
-    let today = date!(2023 - 07 - 01);
-    assert_eq!(check_date(&c, date!(2023 - 06 - 30), today), DateCheck::Fine);
-    assert_eq!(check_date(&c, date!(2023 - 06 - 19), today), DateCheck::OutsidePeriod);
-    assert_eq!(check_date(&c, date!(2023 - 07 - 02), today), DateCheck::Future);
+    let today = ymd(2023, 7, 1);
+    assert_eq!(check_date(&c, ymd(2023, 6, 30), today), DateCheck::Fine);
+    assert_eq!(check_date(&c, ymd(2023, 6, 19), today), DateCheck::OutsidePeriod);
+    assert_eq!(check_date(&c, ymd(2023, 7, 2), today), DateCheck::Future);
     assert_eq!(default_entry_day(&c, today, 7 * 60 + 59), (today, Some(8 * 60)));
     assert_eq!(default_entry_day(&c, today, 8 * 60), (today, None));
     // Only District 3 and Duyên Hải give a daily report time; Hà Nội reports weekly.
     let hanoi = campaign("hn-awareness-2022");
-    assert_eq!(default_entry_day(&hanoi, date!(2023 - 01 - 10), 7 * 60), (date!(2023 - 01 - 10), None));
+    assert_eq!(default_entry_day(&hanoi, ymd(2023, 1, 10), 7 * 60), (ymd(2023, 1, 10), None));
     assert_eq!(campaign("tv-duyen-hai-2023").daily_report_due(), Some(8 * 60));
-    assert_eq!(default_entry_day(&c, date!(2024 - 01 - 01), 600).0, date!(2023 - 11 - 05));
+    assert_eq!(default_entry_day(&c, ymd(2024, 1, 1), 600).0, ymd(2023, 11, 5));
 
     let mut ledger = Ledger::default();
-    let day = date!(2023 - 06 - 30);
+    let day = ymd(2023, 6, 30);
     let odd = Counts::from_pairs([("applications", 5), ("activations", 9)]);
     assert_eq!(warnings(&c, &ledger, day, "district-team", &odd), vec![Warning::Exceeds { indicator: "activations".into(), other: "applications".into() }]);
-    fill(&mut ledger, "district-team", date!(2023 - 06 - 25), 5, "kiosk-a", &[("applications", 10), ("activations", 8)]);
+    fill(&mut ledger, "district-team", ymd(2023, 6, 25), 5, "kiosk-a", &[("applications", 10), ("activations", 8)]);
     let spike = Counts::from_pairs([("applications", 400), ("activations", 8)]);
     assert_eq!(warnings(&c, &ledger, day, "district-team", &spike), vec![Warning::Unusual { indicator: "applications".into(), typical: 10 }]);
     assert!(warnings(&c, &ledger, day, "district-team", &Counts::from_pairs([("applications", 12), ("activations", 9)])).is_empty());
@@ -158,16 +158,16 @@ fn counts_dates_and_warnings_are_checked() {
 
 fn device_a_ledger(c: &Campaign) -> Ledger {
     let mut ledger = Ledger::default();
-    ledger.apply(&[Change::PutUnit(LocalUnit { id: "ward-1".into(), name: "Công an Phường 1".into(), modified: Stamp::new(datetime!(2023-06-20 08:00 +7)), device: "kiosk-a".into() })]);
+    ledger.apply(&[Change::PutUnit(LocalUnit { id: "ward-1".into(), name: "Công an Phường 1".into(), modified: Stamp::new(vn_at(ymd(2023, 6, 20), 8, 0)), device: "kiosk-a".into() })]);
     fill(&mut ledger, "district-team", c.period.start, 3, "kiosk-a", &[("applications", 40), ("activations", 31)]);
     fill(&mut ledger, "ward-1", c.period.start, 3, "kiosk-a", &[("applications", 12), ("activations", 9)]);
-    let plan = ledger.plan_save(c.period.start, "ward-1", Counts::from_pairs([("applications", 13), ("activations", 9)]), false, &author("kiosk-a", datetime!(2023-06-21 07:40 +7)), Some("sửa số".into()));
+    let plan = ledger.plan_save(c.period.start, "ward-1", Counts::from_pairs([("applications", 13), ("activations", 9)]), false, &author("kiosk-a", vn_at(ymd(2023, 6, 21), 7, 40)), Some("sửa số".into()));
     ledger.apply(&plan.changes);
     ledger
 }
 
 fn export_of(c: &Campaign, ledger: &Ledger, device: &str) -> String {
-    ExportFile::build(c, ledger, DeviceInfo { id: device.into(), label: Some("Kiosk Q3".into()) }, Stamp::new(datetime!(2023-06-23 20:00 +7))).to_json()
+    ExportFile::build(c, ledger, DeviceInfo { id: device.into(), label: Some("Kiosk Q3".into()) }, Stamp::new(vn_at(ymd(2023, 6, 23), 20, 0))).to_json()
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn export_then_import_round_trips_through_the_store() {
 
     // Written straight from the ledger: the same bytes.
     let device = DeviceInfo { id: "kiosk-a".into(), label: Some("Kiosk Q3".into()) };
-    assert_eq!(String::from_utf8(export_json(&c, &a, &device, Stamp::new(datetime!(2023-06-23 20:00 +7)))).unwrap(), json);
+    assert_eq!(String::from_utf8(export_json(&c, &a, &device, Stamp::new(vn_at(ymd(2023, 6, 23), 20, 0)))).unwrap(), json);
 
     let store = MemoryStore::new();
     let b = block_on(store.load(&c.id)).unwrap();
@@ -194,7 +194,7 @@ fn export_then_import_round_trips_through_the_store() {
     assert_eq!(preview.new_entries.len(), 6);
     assert_eq!((preview.identical, preview.conflicts.len(), preview.units.len(), preview.audit.len()), (0, 0, 1, 1));
     assert_eq!(preview.per_unit.iter().map(|s| (s.unit.as_str(), s.new)).collect::<Vec<_>>(), vec![("district-team", 3), ("ward-1", 3)]);
-    let changes = preview.changes(|_| Policy::KeepMine, &author("kiosk-b", datetime!(2023-06-24 08:00 +7)));
+    let changes = preview.changes(|_| Policy::KeepMine, &author("kiosk-b", vn_at(ymd(2023, 6, 24), 8, 0)));
     block_on(store.commit(&c.id, &changes)).unwrap();
     let b = block_on(store.load(&c.id)).unwrap();
     assert_eq!(b.entries, a.entries);
@@ -215,9 +215,9 @@ fn merge_settles_conflicts_by_policy() {
     // Device B counted the district team's first day differently, later; and a fourth day.
     let mut b = Ledger::default();
     let first = c.period.start;
-    let plan = b.plan_save(first, "district-team", Counts::from_pairs([("applications", 44), ("activations", 31)]), false, &author("kiosk-b", datetime!(2023-06-20 19:00 +7)), None);
+    let plan = b.plan_save(first, "district-team", Counts::from_pairs([("applications", 44), ("activations", 31)]), false, &author("kiosk-b", vn_at(ymd(2023, 6, 20), 19, 0)), None);
     b.apply(&plan.changes);
-    let plan = b.plan_save(add_days(first, 1), "district-team", Counts::from_pairs([("applications", 39), ("activations", 30)]), false, &author("kiosk-b", datetime!(2023-06-21 09:00 +7)), None);
+    let plan = b.plan_save(add_days(first, 1), "district-team", Counts::from_pairs([("applications", 39), ("activations", 30)]), false, &author("kiosk-b", vn_at(ymd(2023, 6, 21), 9, 0)), None);
     b.apply(&plan.changes);
     fill(&mut b, "district-team", add_days(first, 3), 1, "kiosk-b", &[("applications", 50), ("activations", 45)]);
     let file = parse_export("b.json", export_of(&c, &b, "kiosk-b").as_bytes(), &c, &a).unwrap();
@@ -226,7 +226,7 @@ fn merge_settles_conflicts_by_policy() {
     assert_eq!(preview.conflicts.len(), 2);
     assert_eq!(preview.new_entries.len(), 1);
     assert_eq!(preview.per_unit[0], UnitSummary { unit: "district-team".into(), new: 1, identical: 0, conflicts: 2 });
-    let me = author("kiosk-a", datetime!(2023-06-24 08:00 +7));
+    let me = author("kiosk-a", vn_at(ymd(2023, 6, 24), 8, 0));
     let apply = |policy: &dyn Fn(usize) -> Policy| {
         let mut l = a.clone();
         l.apply(&preview.changes(policy, &me));
@@ -285,7 +285,7 @@ fn bad_files_are_refused_with_file_place_and_problem() {
     let e = check("date.json", &edit(&|v| v["entries"][0]["date"] = "2023-02-30".into()));
     assert_eq!(e.place, "entries[0].date");
     let e = check("early.json", &edit(&|v| v["entries"][0]["date"] = "2023-06-01".into()));
-    assert_eq!((e.place.as_str(), e.problem), ("entries[0].date", Problem::OutsidePeriod(date!(2023 - 06 - 01))));
+    assert_eq!((e.place.as_str(), e.problem), ("entries[0].date", Problem::OutsidePeriod(ymd(2023, 6, 1))));
     let e = check("dup.json", &edit(&|v| {
         let first = v["entries"][0].clone();
         v["entries"].as_array_mut().unwrap().push(first);
@@ -313,7 +313,7 @@ fn bad_files_are_refused_with_file_place_and_problem() {
 fn csv_has_bom_one_row_per_day_and_unit_and_quotes_names() {
     let c = campaign("hcm-q3-2023");
     let mut a = device_a_ledger(&c);
-    a.apply(&[Change::PutUnit(LocalUnit { id: "ward-2".into(), name: "Phường 2, tổ \"A\"".into(), modified: Stamp::new(datetime!(2023-06-20 08:00 +7)), device: "kiosk-a".into() })]);
+    a.apply(&[Change::PutUnit(LocalUnit { id: "ward-2".into(), name: "Phường 2, tổ \"A\"".into(), modified: Stamp::new(vn_at(ymd(2023, 6, 20), 8, 0)), device: "kiosk-a".into() })]);
     fill(&mut a, "ward-2", c.period.start, 1, "kiosk-a", &[("applications", 3)]);
     let csv = to_csv(&c, &a, &CsvLabels { date: "Ngày", unit_id: "Mã đơn vị", unit: "Đơn vị" }, Lang::Vi);
     assert!(csv.starts_with('\u{feff}'));
@@ -322,7 +322,7 @@ fn csv_has_bom_one_row_per_day_and_unit_and_quotes_names() {
     assert_eq!(lines[0], "Ngày,Mã đơn vị,Đơn vị,Hồ sơ cấp tài khoản định danh điện tử đã thu nhận,Tài khoản định danh điện tử đã kích hoạt");
     assert!(lines.contains(&"2023-06-20,ward-1,Công an Phường 1,13,9"));
     assert!(lines.contains(&"2023-06-20,ward-2,\"Phường 2, tổ \"\"A\"\"\",3,"), "{lines:?}");
-    assert_eq!(file_name(&c.id, date!(2023 - 06 - 23), "kiosk-a", "csv"), "hcm-q3-2023_2023-06-23_kiosk-a.csv");
+    assert_eq!(file_name(&c.id, ymd(2023, 6, 23), "kiosk-a", "csv"), "hcm-q3-2023_2023-06-23_kiosk-a.csv");
 }
 
 #[test]
@@ -360,14 +360,14 @@ fn new_unit_ids_are_ascii_and_unique() {
 fn backup_reminder_after_a_day_of_unexported_data() {
     let c = campaign("hcm-q3-2023");
     let a = device_a_ledger(&c); // first change: the unit added 20/06 08:00; last 22/06 17:00
-    let at = |t: time::OffsetDateTime| t;
-    assert!(!backup_due(&a, None, at(datetime!(2023-06-21 08:00 +7))), "less than a day old");
-    assert!(backup_due(&a, None, at(datetime!(2023-06-21 08:01 +7))), "the unit added 20/06 08:00 is over a day old");
-    let exported = Stamp::new(datetime!(2023-06-23 18:00 +7));
-    assert!(!backup_due(&a, Some(exported), at(datetime!(2023-06-30 12:00 +7))), "everything exported");
-    assert_eq!(days_since(exported, datetime!(2023-06-30 12:00 +7)), 7);
+    let at = |t: DateTime<FixedOffset>| t;
+    assert!(!backup_due(&a, None, at(vn_at(ymd(2023, 6, 21), 8, 0))), "less than a day old");
+    assert!(backup_due(&a, None, at(vn_at(ymd(2023, 6, 21), 8, 1))), "the unit added 20/06 08:00 is over a day old");
+    let exported = Stamp::new(vn_at(ymd(2023, 6, 23), 18, 0));
+    assert!(!backup_due(&a, Some(exported), at(vn_at(ymd(2023, 6, 30), 12, 0))), "everything exported");
+    assert_eq!(days_since(exported, vn_at(ymd(2023, 6, 30), 12, 0)), 7);
     let mut b = a.clone();
-    fill(&mut b, "district-team", date!(2023 - 06 - 24), 1, "kiosk-a", &[("applications", 1)]);
+    fill(&mut b, "district-team", ymd(2023, 6, 24), 1, "kiosk-a", &[("applications", 1)]);
     assert_eq!(oldest_unexported(&b, Some(exported)).map(|s| s.to_rfc3339()), Some("2023-06-24T17:00:00+07:00".into()));
-    assert!(backup_due(&b, Some(exported), at(datetime!(2023-06-25 17:30 +7))));
+    assert!(backup_due(&b, Some(exported), at(vn_at(ymd(2023, 6, 25), 17, 30))));
 }

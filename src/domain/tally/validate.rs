@@ -1,7 +1,7 @@
 //! Checks on what staff type: whole counts, a sane bound, the day, and
 //! cross-indicator oddities (warnings, never errors).
 
-use time::Date;
+use chrono::NaiveDate;
 
 use super::ledger::{Counts, Ledger};
 use crate::domain::campaign::Campaign;
@@ -74,12 +74,12 @@ pub enum DateCheck {
 pub const MAX_DAYS_OUTSIDE_PERIOD: i64 = 366;
 
 /// True when `date` is within [`MAX_DAYS_OUTSIDE_PERIOD`] of the campaign period.
-pub fn date_in_reach(campaign: &Campaign, date: Date) -> bool {
+pub fn date_in_reach(campaign: &Campaign, date: NaiveDate) -> bool {
     date >= add_days(campaign.period.start, -MAX_DAYS_OUTSIDE_PERIOD) && date <= add_days(campaign.period.end, MAX_DAYS_OUTSIDE_PERIOD)
 }
 
 /// Checks the day of an entry typed on this device.
-pub fn check_date(campaign: &Campaign, date: Date, today: Date) -> DateCheck {
+pub fn check_date(campaign: &Campaign, date: NaiveDate, today: NaiveDate) -> DateCheck {
     if date > today {
         DateCheck::Future
     } else if !date_in_reach(campaign, date) {
@@ -156,7 +156,7 @@ pub fn to_safe_text(raw: &str, max: usize, fallback: &str) -> String {
 /// when the campaign file gives a daily report time (`reporting[].due_time`, 08:00 in
 /// District 3 and Duyên Hải) that has not passed yet, that time in minutes: yesterday's
 /// report is then still due, so the form also offers yesterday.
-pub fn default_entry_day(campaign: &Campaign, today: Date, minutes_of_day: u16) -> (Date, Option<u16>) {
+pub fn default_entry_day(campaign: &Campaign, today: NaiveDate, minutes_of_day: u16) -> (NaiveDate, Option<u16>) {
     let day = if today > campaign.period.end { campaign.period.end } else { today };
     let due = campaign.daily_report_due().filter(|due| minutes_of_day < *due && day == today);
     (day, due)
@@ -182,7 +182,7 @@ pub enum Warning {
 }
 
 /// Warnings for counts about to be saved for (date, unit).
-pub fn warnings(campaign: &Campaign, ledger: &Ledger, date: Date, unit: &str, counts: &Counts) -> Vec<Warning> {
+pub fn warnings(campaign: &Campaign, ledger: &Ledger, date: NaiveDate, unit: &str, counts: &Counts) -> Vec<Warning> {
     let mut out = Vec::new();
     let ids: Vec<&str> = campaign.indicators.iter().map(|i| i.id.as_str()).collect();
     for larger in &ids {

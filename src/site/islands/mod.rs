@@ -16,12 +16,12 @@ pub mod status;
 #[allow(missing_docs)]
 pub mod steps;
 
+use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
-use time::OffsetDateTime;
 
 /// Starts the live clock of an island: `None` until the island runs in the browser,
 /// then Vietnam "now" from the browser clock, refreshed every 30 seconds.
-pub fn live_now() -> RwSignal<Option<OffsetDateTime>> {
+pub fn live_now() -> RwSignal<Option<DateTime<FixedOffset>>> {
     let now = RwSignal::new(None);
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |started: Option<()>| {

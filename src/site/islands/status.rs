@@ -1,7 +1,7 @@
 //! Live statuses: the campaign (starts / N days left / ended) and each office (open now / opens at).
 
+use chrono::{DateTime, FixedOffset, TimeDelta};
 use leptos::prelude::*;
-use time::OffsetDateTime;
 
 use super::{fill, live_now};
 use crate::domain::campaign::SpecialDay;
@@ -46,7 +46,7 @@ pub fn CampaignStatus(
     let now = live_now();
     let (start, end) = (parse_iso_date(&start), parse_iso_date(&end));
     let status = move || match (now.get(), start, end) {
-        (Some(now), Some(start), Some(end)) => Some(period_status(start, end, to_vietnam(now).date())),
+        (Some(now), Some(start), Some(end)) => Some(period_status(start, end, to_vietnam(now).date_naive())),
         _ => None,
     };
     let ended = move || match status() {
@@ -110,14 +110,14 @@ pub fn OfficeStatus(
 }
 
 /// The words of an office's status at `now`.
-pub fn status_text(locale: Locale, status: OpenStatus, now: OffsetDateTime) -> String {
+pub fn status_text(locale: Locale, status: OpenStatus, now: DateTime<FixedOffset>) -> String {
     match status {
         OpenStatus::OpenUntil { until } => fill(td_string!(locale, live.open_until), &[("time", &format_minutes(until))]),
         OpenStatus::ClosedUntil { days_ahead, weekday, at } => {
             let time = format_minutes(at);
             let mut day = day_name(locale, weekday).to_string();
             if days_ahead >= 7 {
-                day = format!("{day} {}", format_date(to_vietnam(now).date() + time::Duration::days(days_ahead.into())));
+                day = format!("{day} {}", format_date(to_vietnam(now).date_naive() + TimeDelta::days(days_ahead.into())));
             }
             let template = match days_ahead {
                 0 => td_string!(locale, live.opens_today),
