@@ -178,7 +178,17 @@ fn StorageBanner() -> impl IntoView {
             view! { <p class="muted storage-status" data-storage="device">{text}</p> }.into_any()
         }
     };
-    view! { {problem} {status} }
+    let device_id = move || {
+        staff.device_id_unread.get().map(|reason| {
+            view! {
+                <div class="banner banner-error" role="alert" data-device-id="temporary">
+                    <p>{tr(|l| td_string!(l, tally.device_id_unread))}</p>
+                    <p class="muted"><code>{reason}</code></p>
+                </div>
+            }
+        })
+    };
+    view! { {problem} {device_id} {status} }
 }
 
 /// "Last exported N days ago", and a reminder when unexported data is older than a day.

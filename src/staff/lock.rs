@@ -211,6 +211,7 @@ pub fn LockScreen() -> impl IntoView {
     };
     // A forgotten PIN: the recovery code shown when it was set removes it, keeping every count.
     let code = RwSignal::new(String::new());
+    let recovery_message = RwSignal::new(None::<String>);
     let recover = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let typed = code.get_untracked();
@@ -231,9 +232,9 @@ pub fn LockScreen() -> impl IntoView {
                         staff.locked.set(false);
                         staff.go(super::Section::Settings);
                     }
-                    Err(e) => message.set(Some(e)),
+                    Err(e) => recovery_message.set(Some(e)),
                 },
-                Err(text) => message.set(Some(text)),
+                Err(text) => recovery_message.set(Some(text)),
             }
             code.set(String::new());
             busy.set(false);
@@ -259,9 +260,11 @@ pub fn LockScreen() -> impl IntoView {
                     <div class="field">
                         <label for="recovery-code">{tr(|l| td_string!(l, tally.pin_recovery_code))}</label>
                         <input id="recovery-code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20"
+                            aria-describedby=move || recovery_message.get().map(|_| "recovery-message")
                             prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
                     </div>
                     <button type="submit" disabled=move || busy.get()>{tr(|l| td_string!(l, tally.pin_recover))}</button>
+                    <p id="recovery-message" role="alert" class="field-error-text">{move || recovery_message.get()}</p>
                 </form>
             </details>
             <p class="muted">{tr(|l| td_string!(l, tally.pin_note))}</p>

@@ -79,6 +79,7 @@ pub fn StaffApp() -> impl IntoView {
         storage: RwSignal::new(StorageStatus::Opening),
         problem: RwSignal::new(None),
         device_id: RwSignal::new(String::new()),
+        device_id_unread: RwSignal::new(None),
         device_label: RwSignal::new(String::new()),
         staff_name: RwSignal::new(String::new()),
         last_export: RwSignal::new(None),
@@ -120,7 +121,7 @@ pub fn StaffApp() -> impl IntoView {
             // A failed read never replaces the stored id: this session uses a new one
             // without storing it, and says so.
             Err(e) => {
-                staff.problem.set(Some(e));
+                staff.device_id_unread.set(Some(e.to_string()));
                 new_device_id()
             }
         };

@@ -52,6 +52,9 @@ pub struct StaffState {
     pub problem: RwSignal<Option<StoreError>>,
     /// This device's random id.
     pub device_id: RwSignal<String>,
+    /// Why the stored device id could not be read at start-up (this session then uses a
+    /// temporary id and leaves the stored one as it is).
+    pub device_id_unread: RwSignal<Option<String>>,
     /// This device's label, if staff gave one.
     pub device_label: RwSignal<String>,
     /// The staff member's name, if given (kept on this device only).

@@ -334,7 +334,10 @@ test('a forgotten PIN is removed with the recovery code, and every count is kept
   const wrong = code === 'ABCD-EFGH-JKMN' ? 'ABCD-EFGH-JKMP' : 'ABCD-EFGH-JKMN';
   await page.locator('#recovery-code').fill(wrong);
   await recover.click();
-  await expect(page.locator('#unlock-message')).toContainText('không đúng', { timeout: 20_000 });
+  // The message is the recovery form's own, next to the code and read with it; the PIN form's stays empty.
+  await expect(page.locator('#recovery-message')).toContainText('không đúng', { timeout: 20_000 });
+  await expect(page.locator('#recovery-code')).toHaveAttribute('aria-describedby', 'recovery-message');
+  await expect(page.locator('#unlock-message')).toHaveText('');
   await expect(page.locator('#recovery-code')).toHaveValue('');
   await expect(staff.lockScreen).toBeVisible();
   await expect(page.locator('[data-pin]')).toHaveCount(0);

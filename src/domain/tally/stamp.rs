@@ -25,9 +25,10 @@ impl Stamp {
     /// [`Stamp::to_rfc3339`] as bytes, without `format!` (written tens of thousands of
     /// times per export).
     pub fn rfc3339_bytes(self) -> [u8; 25] {
-        let vn = to_vietnam(self.0);
+        // One conversion to the local calendar (chrono keeps UTC and converts on each field).
+        let vn = to_vietnam(self.0).naive_local();
         let mut out = *b"0000-00-00T00:00:00+07:00";
-        let date = crate::domain::vn_time::iso_bytes(vn.date_naive()).unwrap_or(*b"0000-00-00");
+        let date = crate::domain::vn_time::iso_bytes(vn.date()).unwrap_or(*b"0000-00-00");
         out[..10].copy_from_slice(&date);
         put_digits(&mut out[11..13], vn.hour(), 2);
         put_digits(&mut out[14..16], vn.minute(), 2);
@@ -37,8 +38,8 @@ impl Stamp {
 
     /// `21/07/2024 08:05` in Vietnam time, for people.
     pub fn to_display(self) -> String {
-        let vn = to_vietnam(self.0);
-        format!("{} {:02}:{:02}", format_date(vn.date_naive()), vn.hour(), vn.minute())
+        let vn = to_vietnam(self.0).naive_local();
+        format!("{} {:02}:{:02}", format_date(vn.date()), vn.hour(), vn.minute())
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM` (fractions of a second allowed).
