@@ -22,9 +22,8 @@
 // Env CHROMIUM: the Chromium binary (default /usr/bin/chromium).
 // dist/ is copied to a temporary directory first, so a rebuild during the run does not disturb it.
 // Prints a markdown table; raw numbers go to --out. Exits 0 whatever the numbers, 1 on infrastructure failure.
-import { freePort } from './free-port.mjs';
+import { serveBuild } from './local-server.mjs';
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -105,25 +104,6 @@ async function copyDist(base) {
     log(`copy of dist/ incomplete (${missing.join(', ')}), retrying in 5 s`);
     await sleep(5000);
   }
-}
-
-async function startServer(dir, base) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--dir', dir, '--base', base, '--port', String(port)], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}${base}`;
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode != null) await fail(`scripts/serve.mjs exited (${server.exitCode})`);
-    try {
-      await fetch(url); // any HTTP answer will do
-      return { server, url };
-    } catch { /* not up yet */ }
-    await sleep(100);
-  }
-  server.kill();
-  await fail(`scripts/serve.mjs did not answer on ${url}`);
 }
 
 // ---------------------------------------------------------------- in the page
@@ -260,7 +240,7 @@ const withN = (cell, n, total) => (n && n < total ? `${cell} (${n}/${total})` : 
 
 const base = baseFor(distDir);
 const copy = await copyDist(base);
-const { server, url } = await startServer(copy, base);
+const { server, url } = await serveBuild({ dir: copy, base, anyAnswer: true }).catch((e) => fail(e.message));
 let browser;
 cleanup = async () => {
   await browser?.close().catch(() => {});

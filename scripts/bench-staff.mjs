@@ -29,10 +29,9 @@
 // Needs a built site (default dist/; BENCH_DIST names another) with staff mode in
 // staff/; it is copied to target/bench-dist/ first so that a rebuild during the run
 // does not disturb it.
-import { freePort } from './free-port.mjs';
+import { serveBuild } from './local-server.mjs';
 import { chromium } from '@playwright/test';
 import Ajv from 'ajv';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -90,25 +89,6 @@ function copyDist() {
     fail(`${distName}/staff/ was built without the tally:* performance marks: rebuild it (scripts/build-dist.sh).`);
   }
   return base;
-}
-
-async function startServer(base) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--dir', benchDist, '--base', base, '--port', String(port)], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}${base}`;
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode != null) fail(`scripts/serve.mjs exited (${server.exitCode})`);
-    try {
-      const r = await fetch(`${url}staff/`);
-      if (r.ok) return { server, url };
-    } catch { /* not up yet */ }
-    await sleep(100);
-  }
-  server.kill();
-  fail(`scripts/serve.mjs did not answer on ${url}`);
 }
 
 /** Every mark's count, to wait for the next one. */
@@ -386,7 +366,7 @@ const provinceRecords = recordCounts([province]);
 const mergeRecords = recordCounts(devices);
 for (const f of [province, ...devices]) delete f.json;
 
-const { server, url } = await startServer(base);
+const { server, url } = await serveBuild({ dir: benchDist, base, probe: 'staff/' }).catch((e) => fail(e.message));
 baseUrl = url;
 const stopServer = () => { if (server.exitCode == null) server.kill(); };
 process.on('exit', stopServer);

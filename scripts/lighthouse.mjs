@@ -12,15 +12,13 @@
 //
 // Usage: node scripts/lighthouse.mjs [--assert] [--dir dist]   (or `make lighthouse`)
 // dist/ is copied to target/lighthouse-dist/ first, so a rebuild of dist/ during the run does not disturb it.
-import { freePort } from './free-port.mjs';
+import { serveBuild } from './local-server.mjs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -75,24 +73,6 @@ function copyDist() {
     if (!existsSync(join(copyDir, page, 'index.html'))) log(`note: dist/${page}/index.html is missing, so /${page} is answered by 404.html with status 404`);
   }
   return base;
-}
-
-async function startServer(base) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--dir', copyDir, '--base', base, '--port', String(port)], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}${base}`;
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode != null) fail(`scripts/serve.mjs exited (${server.exitCode})`);
-    try {
-      if ((await fetch(url)).ok) return { server, url };
-    } catch { /* not up yet */ }
-    await sleep(100);
-  }
-  server.kill();
-  fail(`scripts/serve.mjs did not answer on ${url}`);
 }
 
 /** What an audit's details name (elements, URLs, messages), shortened, for the report. */
@@ -164,7 +144,7 @@ async function audit(url) {
 // ---------------------------------------------------------------- main
 
 const base = copyDist();
-const { server, url: baseUrl } = await startServer(base);
+const { server, url: baseUrl } = await serveBuild({ dir: copyDir, base }).catch((e) => fail(e.message));
 const stopServer = () => { if (server.exitCode == null) server.kill(); };
 process.on('exit', stopServer);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopServer(); process.exit(130); });

@@ -255,9 +255,17 @@ test.describe('an import preview and another tab\'s save', () => {
     await a.importFiles([file]);
     const preview = page.locator('[data-import="preview"]');
     await expect(preview).toBeVisible();
-    await expect(preview.locator('tr[data-unit="ward-police"] [data-cell="new"]')).toHaveText('1');
-    await expect(preview.locator('tr[data-unit="district-team"] [data-cell="new"]')).toHaveText('1');
+    await expectPreviewCells(preview, { 'ward-police': { new: '1' }, 'district-team': { new: '1' } });
     return { a, preview };
+  }
+
+  /** The preview's cells by unit and column, e.g. `{ 'ward-police': { new: '1' } }`. */
+  async function expectPreviewCells(preview, cells) {
+    for (const [unit, columns] of Object.entries(cells)) {
+      for (const [column, text] of Object.entries(columns)) {
+        await expect(preview.locator(`tr[data-unit="${unit}"] [data-cell="${column}"]`), `${unit}: ${column}`).toHaveText(text);
+      }
+    }
   }
 
   /** Tab B saves; A hears of it, loads its ledger again, and keeps the preview open. */
@@ -270,8 +278,7 @@ test.describe('an import preview and another tab\'s save', () => {
     await expect.poll(() => page.evaluate(() => window.__loads), { message: 'tab A loaded its ledger again after B\'s notice', timeout: 15_000 }).toBeGreaterThan(loadsBefore);
     await page.waitForTimeout(300);
     await expect(preview).toBeVisible();
-    await expect(preview.locator('tr[data-unit="ward-police"] [data-cell="new"]')).toHaveText('1');
-    await expect(preview.locator('tr[data-unit="district-team"] [data-cell="new"]')).toHaveText('1');
+    await expectPreviewCells(preview, { 'ward-police': { new: '1' }, 'district-team': { new: '1' } });
   }
 
   test('stays open when another tab saves; applying it after that tab saved a day and unit of the file is refused and writes nothing', async ({ app, page, context, browser }, testInfo) => {
@@ -294,9 +301,7 @@ test.describe('an import preview and another tab\'s save', () => {
     // Chosen again, the file is compared with what is stored now: B's entry is a conflict.
     await a.importFiles([file]);
     await expect(preview).toBeVisible();
-    await expect(preview.locator('tr[data-unit="ward-police"] [data-cell="conflicts"]')).toHaveText('1');
-    await expect(preview.locator('tr[data-unit="ward-police"] [data-cell="new"]')).toHaveText('0');
-    await expect(preview.locator('tr[data-unit="district-team"] [data-cell="new"]')).toHaveText('1');
+    await expectPreviewCells(preview, { 'ward-police': { conflicts: '1', new: '0' }, 'district-team': { new: '1' } });
   });
 
   test('stays open when another tab saves a day and unit the file does not hold, and then applies', async ({ app, page, context, browser }, testInfo) => {
@@ -367,16 +372,16 @@ test('a failed read of the device id at start-up does not replace the stored id'
 });
 
 /**
- * Once `window.__race.armed`, the first load of campaign `slow`'s entries is held for `ms`
- * (its result reaches the app only then; dummy reads keep its transaction alive).
+ * Once `window.__race.armed`, the first load of campaign `slow`'s entries is held until the test
+ * sets `window.__race.released` (its result reaches the app only then; dummy reads keep its
+ * transaction alive), so the race does not depend on how fast a loaded machine runs the steps.
  * `window.__race` says when it `started`, was `delivered`, and its transaction `finished`.
  * Defeated: once the slow load started, loads of `fast` read `slow`'s entries instead (what
  * code that let the late load through would show).
  */
-function slowCampaignLoad({ slow, fast, ms, defeat }) {
-  const race = (window.__race = { armed: false, started: false, delivered: false, finished: false });
+function slowCampaignLoad({ slow, fast, defeat }) {
+  const race = (window.__race = { armed: false, started: false, released: false, delivered: false, finished: false });
   const getAll = IDBObjectStore.prototype.getAll;
-  const get = IDBObjectStore.prototype.get;
   IDBObjectStore.prototype.getAll = function (query, ...rest) {
     const campaign = query instanceof IDBKeyRange && Array.isArray(query.lower) ? query.lower[0] : null;
     if (!race.armed || this.name !== 'entries') return getAll.call(this, query, ...rest);
@@ -385,21 +390,30 @@ function slowCampaignLoad({ slow, fast, ms, defeat }) {
     race.started = true;
     const request = getAll.call(this, query, ...rest);
     this.transaction.addEventListener('complete', () => { race.finished = true; });
-    // The app's handlers are kept aside and called once the time is up.
+    return window.__holdRequest(this, request, () => race.released, () => { race.delivered = true; });
+  };
+}
+
+/**
+ * Page side, installed before the scripts that use it: `window.__holdRequest(store, request,
+ * mayGo, delivered)` keeps the app's handlers of an IndexedDB `request` (made on `store`) aside
+ * and calls them once `mayGo()` is true, while dummy reads keep its transaction alive;
+ * `delivered` is called when the answer reaches the app. Returns the request.
+ */
+function installHoldRequest() {
+  const get = IDBObjectStore.prototype.get;
+  window.__holdRequest = (store, request, mayGo, delivered = () => {}) => {
     const handlers = { onsuccess: null, onerror: null };
     for (const name of Object.keys(handlers)) {
       Object.defineProperty(request, name, { configurable: true, get: () => handlers[name], set: (f) => { handlers[name] = f; } });
     }
-    let expired = false;
-    setTimeout(() => { expired = true; }, ms);
-    const store = this;
     request.addEventListener('success', (event) => {
       const hold = () => {
-        if (!expired) {
+        if (!mayGo()) {
           get.call(store, ['\uffff']).addEventListener('success', hold);
           return;
         }
-        race.delivered = true;
+        delivered();
         handlers.onsuccess?.call(request, event);
       };
       hold();
@@ -426,7 +440,8 @@ test('a slow load of the campaign chosen first never shows or takes saves under 
 
   const racing = await context.newPage();
   await racing.clock.setFixedTime(DURING_CAMPAIGN);
-  await racing.addInitScript(slowCampaignLoad, { slow: FIRST, fast: SECOND, ms: 3000, defeat: DEFEAT });
+  await racing.addInitScript(installHoldRequest);
+  await racing.addInitScript(slowCampaignLoad, { slow: FIRST, fast: SECOND, defeat: DEFEAT });
   const staff = new StaffPage(racing);
   await racing.goto(`staff/?v=entry&c=${SECOND}`);
   await expect(racing.locator('[data-storage]')).toBeVisible();
@@ -457,6 +472,7 @@ test('a slow load of the campaign chosen first never shows or takes saves under 
   expect(await racing.evaluate(() => window.__race.delivered), 'the first campaign\'s load is still held').toBe(false);
 
   // The first campaign's load ends late: dropped.
+  await racing.evaluate(() => { window.__race.released = true; });
   await racing.waitForFunction(() => window.__race.finished, null, { timeout: 15_000 });
   await racing.waitForTimeout(500);
   await expect(racing.locator('#campaign-select')).toHaveValue(SECOND);
@@ -496,37 +512,20 @@ test.describe('found by these tests', () => {
   test('a save made while a reload after another tab\'s notice is running stays shown in this tab', async ({ app, page, context }) => {
     // StaffState::load used to set the ledger it read even when this tab committed a batch
     // to the same campaign after the read: the save (status "Đã lưu") disappeared from this
-    // tab's form and dashboard. Here the reload is held 3 s, as a large ledger's read would be.
+    // tab's form and dashboard. Here the reload is held until this tab's save has started, as a
+    // large ledger's read would be.
     test.setTimeout(60_000);
+    await page.addInitScript(installHoldRequest);
     await page.addInitScript(() => {
-      const race = (window.__race = { armed: false, held: false, log: [] });
+      const race = (window.__race = { armed: false, held: false, released: false, log: [] });
       const getAll = IDBObjectStore.prototype.getAll;
-      const get = IDBObjectStore.prototype.get;
       IDBObjectStore.prototype.getAll = function (...args) {
         const request = getAll.apply(this, args);
         if (!race.armed || race.held || this.name !== 'entries' || this.transaction.mode !== 'readonly') return request;
         race.held = true;
         race.log.push('reload-started');
         this.transaction.addEventListener('complete', () => race.log.push('reload-read'));
-        const handlers = { onsuccess: null, onerror: null };
-        for (const name of Object.keys(handlers)) {
-          Object.defineProperty(request, name, { configurable: true, get: () => handlers[name], set: (f) => { handlers[name] = f; } });
-        }
-        let expired = false;
-        setTimeout(() => { expired = true; }, 3000);
-        const store = this;
-        request.addEventListener('success', (event) => {
-          const hold = () => {
-            if (!expired) {
-              get.call(store, ['\uffff']).addEventListener('success', hold);
-              return;
-            }
-            handlers.onsuccess?.call(request, event);
-          };
-          hold();
-        });
-        request.addEventListener('error', (event) => handlers.onerror?.call(request, event));
-        return request;
+        return window.__holdRequest(this, request, () => race.released);
       };
       const transaction = IDBDatabase.prototype.transaction;
       IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
@@ -546,8 +545,11 @@ test.describe('found by these tests', () => {
     await b.open();
     await b.enter('2023-06-24', 'ward-police', { applications: 13, activations: 6 });
     await page.waitForFunction(() => window.__race.held, null, { timeout: 15_000 });
-    // A saves meanwhile (another day and unit: no clash).
-    await a.enter('2023-06-24', 'district-team', { applications: 5, activations: 2 });
+    // A saves meanwhile (another day and unit: no clash); the reload's answer comes once the save has started.
+    const saving = a.enter('2023-06-24', 'district-team', { applications: 5, activations: 2 });
+    await page.waitForFunction(() => window.__race.log.includes('save-started'), null, { timeout: 15_000 });
+    await page.evaluate(() => { window.__race.released = true; });
+    await saving;
     await page.waitForFunction(() => window.__race.log.includes('reload-read') && window.__race.log.includes('save-stored'), null, { timeout: 15_000 });
     expect(await page.evaluate(() => window.__race.log)).toEqual(['reload-started', 'save-started', 'reload-read', 'save-stored']);
     await page.waitForTimeout(500);
