@@ -104,8 +104,9 @@ STAFF_CSS="{\"style/main.css\": \"$staff_main_css\", \"style/staff.css\": \"$sta
   fs.writeFileSync("dist/staff/index.html", html);
 '
 
-# A strict Content-Security-Policy in every page (inline scripts by hash).
-node scripts/csp.mjs dist
+# A strict Content-Security-Policy in every page (inline scripts by hash; connections to the site
+# and to the sync server the deployment names, if any).
+node scripts/csp.mjs dist target/connect-origins.json
 # Last: the service worker with the file lists and the version of this build.
 node scripts/build-sw.mjs dist
 echo "dist/ built for $public_url (citizen pages pre-rendered, islands in dist/pkg/, staff mode in dist/staff/)"

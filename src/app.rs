@@ -136,7 +136,7 @@ pub fn initial_state(base: String) -> AppState {
     });
     let deployment = Deployment::built_in().unwrap_or_else(|e| {
         web_sys::console::error_1(&e.clone().into());
-        Deployment { default_campaign: default.id.clone(), fixed_campaign: true, campaigns: vec![default.id.clone()] }
+        Deployment { default_campaign: default.id.clone(), fixed_campaign: true, campaigns: vec![default.id.clone()], sync: None }
     });
     let prefs = open_prefs();
     let wanted = campaign_from_url(&deployment).or_else(|| prefs.get(CAMPAIGN_KEY).filter(|id| deployment.offers(id)));

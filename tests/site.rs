@@ -22,7 +22,7 @@ fn campaign(path: &str) -> Arc<Campaign> {
 const SEEDS: [&str; 5] = ["hcm-q3-2023", "tv-duyen-hai-2023", "dn-tam-thuan-2024", "hn-awareness-2022", "hcm-binh-thanh-2023"];
 
 fn ctx(campaign: Arc<Campaign>, default: &str, lang: Lang, page: SitePage) -> PageCtx {
-    let deployment = Deployment { default_campaign: default.to_string(), fixed_campaign: false, campaigns: SEEDS.iter().map(|s| s.to_string()).collect() };
+    let deployment = Deployment { default_campaign: default.to_string(), fixed_campaign: false, campaigns: SEEDS.iter().map(|s| s.to_string()).collect(), sync: None };
     let offered = SEEDS
         .iter()
         .map(|id| {

@@ -47,6 +47,15 @@ fn run() -> Result<(), String> {
     // The deployment: public/campaigns/ unless DEPLOYMENT_DIR names another folder (the tests' fixtures).
     let dir = std::env::var("DEPLOYMENT_DIR").ok().filter(|d| !d.is_empty()).unwrap_or_else(|| "public/campaigns".into());
     let deployment: Deployment = serde_json::from_str(&read(&format!("{dir}/deployment.json"))?).map_err(|e| format!("{dir}/deployment.json: {e}"))?;
+    let problems = deployment.problems();
+    if !problems.is_empty() {
+        return Err(format!("{dir}/deployment.json: {}", problems.join("; ")));
+    }
+    // The origins the Content-Security-Policy adds to connect-src (scripts/csp.mjs reads them):
+    // the sync server's, or none.
+    let origins_path = Path::new(&assets_path).with_file_name("connect-origins.json");
+    fs::write(&origins_path, format!("{}\n", serde_json::to_string(&deployment.connect_origins()).map_err(|e| e.to_string())?))
+        .map_err(|e| format!("{}: {e}", origins_path.display()))?;
     let ids: Vec<String> = if deployment.fixed_campaign { vec![deployment.default_campaign.clone()] } else { deployment.campaigns.clone() };
     let mut campaigns = Vec::new();
     for id in &ids {

@@ -12,6 +12,7 @@ pub mod pathway;
 pub mod presets;
 pub mod search;
 pub mod sources;
+pub mod sync_server;
 pub mod text;
 pub mod vn_time;
 pub mod tally;

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use chrono::NaiveDate;
 
 use super::campaign::{Campaign, CampaignError};
+use super::sync_server::SyncServer;
 use super::text::Lang;
 use super::vn_time::parse_iso_date;
 
@@ -62,12 +63,26 @@ pub struct Deployment {
     pub fixed_campaign: bool,
     /// Ids of the campaigns offered in the switcher, in order.
     pub campaigns: Vec<String>,
+    /// The CouchDB server for staff counts, if the deployment names one.
+    #[serde(default)]
+    pub sync: Option<SyncServer>,
 }
 
 impl Deployment {
     /// The deployment settings compiled into this build.
     pub fn built_in() -> Result<Deployment, String> {
         serde_json::from_str(DEPLOYMENT_FILE).map_err(|e| format!("deployment.json: {e}"))
+    }
+
+    /// Problems with the settings that the file's shape cannot show (the sync server's
+    /// address and database names), each naming its field.
+    pub fn problems(&self) -> Vec<String> {
+        self.sync.as_ref().map(|s| s.problems(&self.campaigns)).unwrap_or_default()
+    }
+
+    /// The origins, besides the site's own, that pages may connect to: the sync server's, if any.
+    pub fn connect_origins(&self) -> Vec<String> {
+        self.sync.iter().filter_map(SyncServer::origin).collect()
     }
 
     /// Whether `id` is a campaign this deployment offers.
@@ -126,11 +141,32 @@ mod tests {
             assert_eq!(c.format_version, CAMPAIGN_FORMAT_VERSION);
             assert!(!c.indicators.is_empty());
         }
+        assert_eq!(deployment.problems(), Vec::<String>::new(), "a sync server, if named, is usable");
         assert!(!deployment.offers("../secrets"));
         let fixed = Deployment { fixed_campaign: true, ..deployment.clone() };
         for id in &listed {
             assert_eq!(fixed.offers(id), *id == deployment.default_campaign, "a fixed deployment offers only its default");
         }
+    }
+
+    #[test]
+    fn a_deployment_may_name_a_sync_server_and_its_origin_is_the_only_one_added() {
+        let without: Deployment = serde_json::from_str(r#"{"default_campaign": "a", "campaigns": ["a"]}"#).unwrap();
+        assert_eq!(without.sync, None);
+        assert_eq!(without.connect_origins(), Vec::<String>::new(), "no server: nothing but the site itself");
+        let with: Deployment = serde_json::from_str(
+            r#"{"default_campaign": "a", "campaigns": ["a", "b"], "sync": {"url": "https://couch.example.org:6984/db", "database": "vneid-{campaign}"}}"#,
+        )
+        .unwrap();
+        assert_eq!(with.problems(), Vec::<String>::new());
+        assert_eq!(with.connect_origins(), vec!["https://couch.example.org:6984".to_string()]);
+        let bad: Deployment = serde_json::from_str(r#"{"default_campaign": "a", "campaigns": ["a"], "sync": {"url": "http://couch.example.org", "database": "x"}}"#).unwrap();
+        let problems = bad.problems();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("sync.url") && problems[1].starts_with("sync.database"), "{problems:?}");
+        assert_eq!(bad.connect_origins(), Vec::<String>::new(), "an unusable address opens nothing");
+        let unknown = serde_json::from_str::<Deployment>(r#"{"default_campaign": "a", "campaigns": ["a"], "sync": {"url": "https://x.org", "database": "d-{campaign}", "password": "p"}}"#);
+        assert!(unknown.unwrap_err().to_string().contains("unknown field `password`"), "no password in the file");
     }
 
     #[test]

@@ -82,3 +82,39 @@ test('after a citizen walks through the questions, the device keeps nothing pers
   expect(stored.databases).toEqual([]);
   expect(stored.cookies).toBe('');
 });
+
+// The build's policy step (scripts/csp.mjs) adds the origins the deployment names (its sync server),
+// and only origins: run on a scratch page, no browser needed.
+test('a deployment\'s sync server is the only origin added to connect-src, and a bad one stops the build', async () => {
+  const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { spawnSync } = await import('node:child_process');
+  const page = '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body></body></html>';
+  const run = (origins) => {
+    const dir = mkdtempSync(join(tmpdir(), 'csp-'));
+    writeFileSync(join(dir, 'index.html'), page);
+    const args = ['scripts/csp.mjs', dir];
+    if (origins !== undefined) {
+      writeFileSync(join(dir, 'origins.json'), JSON.stringify(origins));
+      args.push(join(dir, 'origins.json'));
+    }
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const policy = readFileSync(join(dir, 'index.html'), 'utf8').match(/Content-Security-Policy" content="([^"]*)"/)?.[1] ?? null;
+    return { status: result.status, stderr: result.stderr, policy };
+  };
+  const without = run(undefined);
+  expect(without.status).toBe(0);
+  expect(without.policy).toContain("connect-src 'self';");
+  expect(run([]).policy).toContain("connect-src 'self';");
+  const withServer = run(['https://couch.example.org:6984']);
+  expect(withServer.status).toBe(0);
+  expect(withServer.policy).toContain("connect-src 'self' https://couch.example.org:6984;");
+  expect(withServer.policy).toContain("default-src 'self';");
+  for (const bad of ['https://couch.example.org; script-src *', 'https://couch.example.org/path', 'javascript:alert(1)', 42]) {
+    const refused = run([bad]);
+    expect(refused.status, String(bad)).not.toBe(0);
+    expect(refused.stderr).toContain('is not an origin');
+    expect(refused.policy, 'the page is left without a policy rather than with a wrong one').toBeNull();
+  }
+});
