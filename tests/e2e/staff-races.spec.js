@@ -97,16 +97,18 @@ test('an export after another tab saved, with its notice missed, still holds tha
 });
 
 /**
- * Holds every readwrite transaction on "entries" open for `ms` after its first put while
- * `window.__slowWrites` is true (dummy reads keep it alive; its commit() waits for them),
+ * Holds every readwrite transaction on "entries" open after its first put, until the test
+ * sets `window.__writesReleased`, while `window.__slowWrites` is true (dummy reads keep it
+ * alive; its commit() waits for them; no timer, so a loaded machine cannot end the hold early),
  * counts such transactions in `window.__entryWrites` and form submissions in
  * `window.__submits`, and logs in `window.__log` when the Save button gets or loses
  * `disabled` and when a held transaction completes.
  */
-function slowEntryWrites({ ms, defeat }) {
+function slowEntryWrites({ defeat }) {
   window.__log = [];
   window.__entryWrites = 0;
   window.__slowWrites = false;
+  window.__writesReleased = false;
   const held = new WeakSet();
   const transaction = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
@@ -135,11 +137,9 @@ function slowEntryWrites({ ms, defeat }) {
     const tx = this.transaction;
     if (held.has(tx) && !tx.__holding) {
       tx.__holding = true;
-      let expired = false;
-      setTimeout(() => { expired = true; }, ms);
       const store = this;
       const hold = () => {
-        if (expired) return;
+        if (window.__writesReleased) return;
         try {
           get.call(store, ['\uffff']).addEventListener('success', hold);
         } catch {
@@ -168,14 +168,14 @@ test('Save is disabled while a slow save runs, and a second click then writes no
   // Defeated: the page removes `disabled` from the Save button as soon as the app sets it.
   test.fail(DEFEAT, 'disabled attribute removed');
   test.setTimeout(60_000);
-  await page.addInitScript(slowEntryWrites, { ms: 1500, defeat: DEFEAT });
+  await page.addInitScript(slowEntryWrites, { defeat: DEFEAT });
   const staff = new StaffPage(page);
   await staff.open();
   await staff.enter('2023-06-24', 'district-team', { applications: 5, activations: 2 });
   const button = saveButton(page);
   await expect(button).toBeEnabled();
 
-  // From now on a save takes 1.5 s.
+  // From now on a save is held until the test releases it.
   await page.evaluate(() => { window.__slowWrites = true; window.__entryWrites = 0; window.__submits = 0; window.__log.length = 0; });
   await page.locator('#count-applications').fill('9');
   await page.locator('#count-activations').fill('4');
@@ -190,6 +190,7 @@ test('Save is disabled while a slow save runs, and a second click then writes no
   // The forced submit reached the app's handler (the forced click on the disabled button did not).
   expect(await page.evaluate(() => window.__submits)).toBe(2);
   await expect(button).toBeDisabled();
+  await page.evaluate(() => { window.__writesReleased = true; });
 
   await expect(page.locator('[data-save-state="save-ok"]')).toContainText('Đã lưu', { timeout: 15_000 });
   await expect(button).toBeEnabled();
