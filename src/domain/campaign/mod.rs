@@ -99,7 +99,7 @@ pub struct IssuingDocument {
     /// Official number such as `2333/KH-BCĐ-CQTT`; absent if the document has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// NaiveDate of issue; absent if the document shows none.
+    /// Date of issue; absent if the document shows none.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_date")]
     pub date: Option<NaiveDate>,
     /// The document's subject line.
