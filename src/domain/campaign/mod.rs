@@ -465,6 +465,7 @@ impl Campaign {
 }
 
 mod filter;
+pub mod form;
 mod validate;
 
 pub use filter::{FilterItem, OfficeFilter, EVENING_FROM};

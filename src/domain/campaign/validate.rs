@@ -123,6 +123,13 @@ impl Campaign {
                 }
             }
         }
+        for (list, names) in [("units", self.units.iter().map(|u| &u.name).collect::<Vec<_>>()), ("indicators", self.indicators.iter().map(|x| &x.name).collect())] {
+            for (i, name) in names.into_iter().enumerate() {
+                if name.has_blank() {
+                    push(format!("{list}[{i}].name"), "both \"vi\" and \"en\" must be filled in".into());
+                }
+            }
+        }
         for (i, contact) in self.contacts.iter().enumerate() {
             if !is_valid_phone(&contact.phone) {
                 push(format!("contacts[{i}].phone"), format!("\"{}\" is not a phone number", contact.phone));
