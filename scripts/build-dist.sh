@@ -59,30 +59,39 @@ case "$site_url" in
   http://127.0.0.1*|http://localhost*) echo "note: the handout's QR code points to $site_url (set SITE_URL to the published address for a release)" ;;
 esac
 
-# Staff mode: its wasm, its CSS, the export's JSON Schema, and its page from staff.html.
+# Staff mode and the campaign editor: their wasm (one cargo run builds both), their CSS (in
+# staff/), the export's JSON Schema, and their pages from staff.html.
 staff_wasm=$(node scripts/build-wasm.mjs staff dist/staff staff | tail -n 1)
+editor_wasm=$(node scripts/build-wasm.mjs editor dist/staff/editor editor | tail -n 1)
 staff_main_css=$(hashed_copy style/main.css dist/staff)
 staff_css=$(hashed_copy style/staff.css dist/staff)
 cp -r public/schema dist/staff/schema
-STAFF_WASM="$staff_wasm" STAFF_SITE="$public_url" \
-STAFF_CSS="{\"style/main.css\": \"$staff_main_css\", \"style/staff.css\": \"$staff_css\"}" node -e '
+# Writes one page from staff.html: PAGE_DIR (its folder under the site, with a slash), PAGE_WASM
+# (build-wasm.mjs's names, in that folder), PAGE_TITLE and PAGE_DESCRIPTION (empty: staff.html's).
+write_staff_page() {
+  PAGE_DIR="$1" PAGE_WASM="$2" PAGE_TITLE="$3" PAGE_DESCRIPTION="$4" STAFF_SITE="$public_url" \
+  STAFF_CSS="{\"style/main.css\": \"$staff_main_css\", \"style/staff.css\": \"$staff_css\"}" node -e '
   const fs = require("node:fs");
-  const fail = (message) => { console.error(`build-dist.sh: staff.html: ${message}`); process.exit(1); };
-  const wasm = JSON.parse(process.env.STAFF_WASM);
-  if (!wasm.js || !wasm.wasm) fail(`build-wasm.mjs printed no file names: ${process.env.STAFF_WASM}`);
+  const dir = process.env.PAGE_DIR;
+  const fail = (message) => { console.error(`build-dist.sh: staff.html for ${dir}: ${message}`); process.exit(1); };
+  const wasm = JSON.parse(process.env.PAGE_WASM);
+  if (!wasm.js || !wasm.wasm) fail(`build-wasm.mjs printed no file names: ${process.env.PAGE_WASM}`);
   const css = JSON.parse(process.env.STAFF_CSS);
   const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   // Absolute addresses under the public URL (scripts/size.mjs,
   // lighthouse.mjs and bench-staff.mjs read the files a page references that way).
   const site = process.env.STAFF_SITE;
-  const at = (file) => attr(`${site}staff/${file}`);
+  const at = (file) => attr(`${site}${dir}${file}`);
+  const css_at = (file) => attr(`${site}staff/${file}`);
   let html = fs.readFileSync("staff.html", "utf8");
   const replace = (pattern, by, what) => {
     if (!pattern.test(html)) fail(`no ${what}`);
     pattern.lastIndex = 0;
     html = html.replace(pattern, by);
   };
-  replace(/<base data-trunk-public-url\s*\/?>/, `<base href="${attr(`${site}staff/`)}">`, "<base data-trunk-public-url>");
+  if (process.env.PAGE_TITLE) replace(/<title>[^<]*<\/title>/, `<title>${attr(process.env.PAGE_TITLE)}</title>`, "<title>");
+  if (process.env.PAGE_DESCRIPTION) replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${attr(process.env.PAGE_DESCRIPTION)}">`, "description");
+  replace(/<base data-trunk-public-url\s*\/?>/, `<base href="${attr(`${site}${dir}`)}">`, "<base data-trunk-public-url>");
   replace(/<link data-trunk rel="rust"[^>]*>/, (link) => {
     const indent = "\n  ";
     return `<link rel="modulepreload" href="${at(wasm.js)}">${indent}`
@@ -90,19 +99,24 @@ STAFF_CSS="{\"style/main.css\": \"$staff_main_css\", \"style/staff.css\": \"$sta
   }, "rust link");
   replace(/<link data-trunk rel="css" href="([^"]+)"\s*\/?>/g, (link, href) => {
     if (!css[href]) fail(`no hashed copy of ${href} (add it to STAFF_CSS in scripts/build-dist.sh)`);
-    return `<link rel="stylesheet" href="${at(css[href])}">`;
+    return `<link rel="stylesheet" href="${css_at(css[href])}">`;
   }, "css link");
   replace(/<link data-trunk rel="icon"[^>]*>/, `<link rel="icon" href="${attr(site)}icon.svg" type="image/svg+xml">`, "icon link");
   html = html.replace(/^[ \t]*<link data-trunk rel="copy-(dir|file)"[^>]*>[ \t]*\r?\n/gm, "");
-  // A module script runs after parsing; init runs the main function of the staff binary (the wasm start).
+  // A module script runs after parsing; init runs the main function of the binary (the wasm start).
   const q = "\x27";
-  const js = JSON.stringify(`${site}staff/${wasm.js}`).slice(1, -1);
-  const bg = JSON.stringify(`${site}staff/${wasm.wasm}`).slice(1, -1);
+  const js = JSON.stringify(`${site}${dir}${wasm.js}`).slice(1, -1);
+  const bg = JSON.stringify(`${site}${dir}${wasm.wasm}`).slice(1, -1);
   const start = `<script type="module">import init from ${q}${js}${q};init({module_or_path:${q}${bg}${q}});</script>`;
   replace(/<\/head>/, `  ${start}\n</head>`, "</head>");
   if (html.includes("data-trunk")) fail(`a trunk link is left: ${html.match(/<[^>]*data-trunk[^>]*>/)[0]}`);
-  fs.writeFileSync("dist/staff/index.html", html);
+  fs.mkdirSync(`dist/${dir}`, { recursive: true });
+  fs.writeFileSync(`dist/${dir}index.html`, html);
 '
+}
+write_staff_page staff/ "$staff_wasm" "" ""
+write_staff_page staff/editor/ "$editor_wasm" "Soạn tệp chiến dịch – Hướng dẫn định danh điện tử" \
+  "Soạn, kiểm tra và xem trước tệp chiến dịch định danh điện tử, rồi tải về để đăng lên trang."
 
 # A strict Content-Security-Policy in every page (inline scripts by hash; connections to the site
 # and to the sync server the deployment names, if any).

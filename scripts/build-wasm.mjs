@@ -4,6 +4,7 @@
 //
 //   site:  the citizen pages' islands (this library as a cdylib, `--features hydrate`)
 //   staff: staff mode (the `staff` binary, client-rendered, `--features staff`)
+//   editor: the campaign editor (the `editor` binary, client-rendered, `--features staff`)
 //
 // Usage: node scripts/build-wasm.mjs <site|staff> <outdir> <name>
 //
@@ -31,19 +32,23 @@ function fail(message) {
 }
 
 const [app, outArg, name] = process.argv.slice(2);
-const usage = 'usage: node scripts/build-wasm.mjs <site|staff> <outdir> <name>';
+const usage = 'usage: node scripts/build-wasm.mjs <site|staff|editor> <outdir> <name>';
 if (!app || !outArg || !name) fail(usage);
 if (!/^[A-Za-z0-9_-]+$/.test(name)) fail(`bad name "${name}" (letters, digits, - and _ only)`);
 
 const targetDir = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
 const wasmTarget = 'wasm32-unknown-unknown';
 const common = ['build', '--release', '--locked', '--target', wasmTarget, '--no-default-features'];
+// Staff mode and the campaign editor share their features: one cargo run builds both
+// binaries, linking them side by side (the second app's run finds them built).
+const staffBins = [...common, '--bin', 'staff', '--bin', 'editor', '--features', 'staff'];
 const apps = {
   site: { cargo: [...common, '--lib', '--features', 'hydrate'], wasm: 'vneid_campaign.wasm' },
-  staff: { cargo: [...common, '--bin', 'staff', '--features', 'staff'], wasm: 'staff.wasm' },
+  staff: { cargo: staffBins, wasm: 'staff.wasm' },
+  editor: { cargo: staffBins, wasm: 'editor.wasm' },
 };
 const spec = apps[app];
-if (!spec) fail(`unknown app "${app}" (site or staff)\n${usage}`);
+if (!spec) fail(`unknown app "${app}" (site, staff or editor)\n${usage}`);
 
 const outdir = resolve(process.cwd(), outArg);
 const work = join(targetDir, `wasm-${app}`);

@@ -4,7 +4,8 @@
 //! `domain` and `routes` are plain Rust and build everywhere. Three builds use Leptos:
 //! - `ssr` (native): `site` renders every citizen page to HTML at build time (`bin/prerender`);
 //! - `hydrate` (wasm, this library as a cdylib): the islands of those pages come alive;
-//! - `staff` (wasm, `bin/staff`): staff mode, a client-rendered app (`app`, `components`, `staff`).
+//! - `staff` (wasm, `bin/staff` and `bin/editor`): staff mode, a client-rendered app (`app`,
+//!   `components`, `staff`), and the campaign editor (`editor`), which previews citizen pages with `site`.
 
 #![recursion_limit = "512"]
 #![warn(missing_docs)]
@@ -29,7 +30,7 @@ pub mod source_words;
 
 pub mod pref_keys;
 
-#[cfg(any(feature = "ssr", feature = "hydrate"))]
+#[cfg(any(feature = "ssr", feature = "hydrate", feature = "staff"))]
 pub mod site;
 
 #[cfg(all(target_arch = "wasm32", any(feature = "hydrate", feature = "staff")))]
@@ -41,3 +42,5 @@ pub mod app;
 pub mod components;
 #[cfg(all(target_arch = "wasm32", feature = "staff"))]
 pub mod staff;
+#[cfg(all(target_arch = "wasm32", feature = "staff"))]
+pub mod editor;

@@ -73,6 +73,10 @@ impl PageCtx {
     /// Whether the campaign had ended (Vietnam time) when the site was built: an end is final,
     /// so the page may say so from the first paint.
     pub fn ended_at_build(&self) -> bool {
+        // In the browser (the campaign editor's preview) "now" is the browser's clock.
+        #[cfg(target_arch = "wasm32")]
+        let millis = js_sys::Date::now();
+        #[cfg(not(target_arch = "wasm32"))]
         let millis = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64);
         let today = crate::domain::vn_time::from_unix_millis(millis).map(crate::domain::vn_time::to_vietnam).map(|vn| vn.date_naive());
         today.is_some_and(|today| self.campaign.period.end < today)

@@ -8,13 +8,13 @@
 
 pub mod islands;
 
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "staff"))]
 pub mod context;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "staff"))]
 pub mod pages;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "staff"))]
 pub mod parts;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "staff"))]
 pub mod shell;
 
 /// Renders `view` to HTML inside a root owner with the islands' shared context and the

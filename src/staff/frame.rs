@@ -88,7 +88,11 @@ pub(super) fn StaffFrame() -> impl IntoView {
             </div>
         </header>
         <nav class="site-nav" aria-label=move || t_string!(i18n, tally.tabs_label) hidden=move || staff.locked.get() && staff.pin.get().is_some()>
-            <ul>{tabs}</ul>
+            <ul>
+                {tabs}
+                // The campaign editor is its own page (and wasm), loaded only when opened.
+                <li><a href="editor/" data-editor-link="">{tr(|l| td_string!(l, tally.editor_link))}</a></li>
+            </ul>
         </nav>
         <crate::components::update_banner::UpdateBanner base=app.base.to_string()/>
         <main id="main" tabindex="-1">

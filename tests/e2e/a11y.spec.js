@@ -143,3 +143,22 @@ test('staff mode passes the touch-target and sideways-scroll checks in every sec
     expect(await sideways(page), `sideways scroll in ${section}`).toBeLessThanOrEqual(0);
   }
 });
+
+for (const lang of ['vi', 'en']) {
+  test(`the campaign editor passes axe, has 44 px targets and no sideways scroll at 360 px, helper and preview open (${lang})`, async ({ app, page }) => {
+    await page.addInitScript((l) => localStorage.setItem('vneid-campaign:lang', l), lang);
+    await page.goto('staff/editor/');
+    await expect(page.locator('#editor-title')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // A problem shown at its field, the hours helper open, the preview shown.
+    await page.locator('#f-period-end').fill('2023-02-30');
+    await expect(page.locator('#f-period-end-msg .field-problem')).toBeVisible();
+    await page.locator('#f-offices-0-opening_hours-helper summary').click();
+    await page.locator('.editor-preview > button').click();
+    await page.locator('#f-period-end').fill('2023-11-05');
+    await expect(page.locator('.editor-preview-page')).toBeVisible();
+    expect.soft(await axe(page), 'axe on the editor').toEqual([]);
+    expect.soft(await smallTargets(page), 'targets on the editor').toEqual([]);
+    expect.soft(await sideways(page), 'sideways scroll on the editor').toBeLessThanOrEqual(0);
+  });
+}

@@ -282,6 +282,8 @@ pub enum Problem {
     AboveHundred,
     /// Larger than the file can hold.
     TooLarge,
+    /// A text needs both its Vietnamese and its English.
+    BothLanguages,
     /// The file reader or the campaign checks refused it, in their words.
     Check(String),
 }
@@ -446,8 +448,9 @@ pub fn check(doc: &Value) -> Result<Campaign, Vec<FieldProblem>> {
         return Ok(campaign);
     }
     for e in checks {
-        if !problems.iter().any(|p: &FieldProblem| p.path == e.path && p.problem == Problem::Check(e.message.clone())) {
-            problems.push(FieldProblem { path: e.path, problem: Problem::Check(e.message) });
+        let problem = if e.message == BOTH_LANGUAGES { Problem::BothLanguages } else { Problem::Check(e.message) };
+        if !problems.iter().any(|p: &FieldProblem| p.path == e.path && p.problem == problem) {
+            problems.push(FieldProblem { path: e.path, problem });
         }
     }
     Err(problems)

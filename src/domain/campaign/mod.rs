@@ -469,4 +469,4 @@ pub mod form;
 mod validate;
 
 pub use filter::{FilterItem, OfficeFilter, EVENING_FROM};
-pub use validate::CampaignError;
+pub use validate::{CampaignError, BOTH_LANGUAGES};

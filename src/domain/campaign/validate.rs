@@ -5,6 +5,9 @@ use std::fmt;
 
 use super::*;
 
+/// What the checks say of a text missing one of its two languages.
+pub const BOTH_LANGUAGES: &str = "both \"vi\" and \"en\" must be filled in";
+
 /// A problem found in a campaign file, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CampaignError {
@@ -59,7 +62,7 @@ impl Campaign {
         }
         for (path, text) in [("name", &self.name), ("area", &self.area), ("issuer", &self.issuer), ("audience", &self.audience), ("document.title", &self.document.title)] {
             if text.has_blank() {
-                push(path.into(), "both \"vi\" and \"en\" must be filled in".into());
+                push(path.into(), BOTH_LANGUAGES.into());
             }
         }
         if self.period.start > self.period.end {
@@ -74,7 +77,7 @@ impl Campaign {
         }
         for (i, office) in self.offices.iter().enumerate() {
             if office.name.has_blank() {
-                push(format!("offices[{i}].name"), "both \"vi\" and \"en\" must be filled in".into());
+                push(format!("offices[{i}].name"), BOTH_LANGUAGES.into());
             }
             if let Some(phone) = &office.phone {
                 if !is_valid_phone(phone) {
@@ -100,7 +103,7 @@ impl Campaign {
                     push(format!("{path}.hours"), format!("{e} (or \"off\")"));
                 }
                 if day.reason.has_blank() {
-                    push(format!("{path}.reason"), "both \"vi\" and \"en\" must be filled in".into());
+                    push(format!("{path}.reason"), BOTH_LANGUAGES.into());
                 }
                 if office.special_days[..j].iter().any(|d| d.date == day.date) {
                     push(format!("{path}.date"), "this date is listed twice".into());
@@ -110,7 +113,7 @@ impl Campaign {
         for (i, visit) in self.visits.iter().enumerate() {
             let path = format!("visits[{i}]");
             if visit.place.has_blank() {
-                push(format!("{path}.place"), "both \"vi\" and \"en\" must be filled in".into());
+                push(format!("{path}.place"), BOTH_LANGUAGES.into());
             }
             if let Some(hours) = &visit.hours {
                 if let Err(e) = parse_day_hours(hours) {
@@ -126,7 +129,7 @@ impl Campaign {
         for (list, names) in [("units", self.units.iter().map(|u| &u.name).collect::<Vec<_>>()), ("indicators", self.indicators.iter().map(|x| &x.name).collect())] {
             for (i, name) in names.into_iter().enumerate() {
                 if name.has_blank() {
-                    push(format!("{list}[{i}].name"), "both \"vi\" and \"en\" must be filled in".into());
+                    push(format!("{list}[{i}].name"), BOTH_LANGUAGES.into());
                 }
             }
         }
@@ -181,14 +184,14 @@ impl Campaign {
         }
         for (i, channel) in self.channels.iter().enumerate() {
             if channel.name.has_blank() {
-                push(format!("channels[{i}].name"), "both \"vi\" and \"en\" must be filled in".into());
+                push(format!("channels[{i}].name"), BOTH_LANGUAGES.into());
             }
             if channel.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
                 push(format!("channels[{i}].url"), "must start with https://".into());
             }
         }
         if self.document.citation.as_ref().is_some_and(Text::has_blank) {
-            push("document.citation".into(), "both \"vi\" and \"en\" must be filled in".into());
+            push("document.citation".into(), BOTH_LANGUAGES.into());
         }
         for (path, problem) in self.source_problems() {
             push(path, problem);

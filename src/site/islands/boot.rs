@@ -9,7 +9,9 @@ use crate::site::locale_of;
 
 /// What every page needs once it runs: the service worker and its update banner, kiosk mode
 /// and the language memory (one island, so one set of props and one export).
-#[island]
+// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
+#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
 pub fn PageBoot(
     /// The page's language.
     lang: Lang,

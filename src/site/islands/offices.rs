@@ -16,7 +16,9 @@ pub fn card_id(office_id: &str) -> String {
 }
 
 /// Search box and "open now / evenings / weekends"; `offices` describe the campaign's offices.
-#[island]
+// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
+#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
 pub fn OfficeFilters(
     /// The page's language.
     lang: Lang,

@@ -27,7 +27,9 @@ pub fn day_name(locale: Locale, day: usize) -> &'static str {
 /// The campaign's status from the clock. `ended_at_build` is true when the campaign had
 /// already ended when the site was built (an end is final, so the page says so from the
 /// first paint); `note` and its `note_source` ("may be out of date") show only once it has ended.
-#[island]
+// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
+#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
 pub fn CampaignStatus(
     /// The page's language.
     lang: Lang,
@@ -82,7 +84,9 @@ pub fn CampaignStatus(
 }
 
 /// An office's status line from its weekly hours and special days; empty until the island runs.
-#[island]
+// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
+#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
 pub fn OfficeStatus(
     /// The page's language.
     lang: Lang,

@@ -55,7 +55,9 @@ impl TickStore {
 }
 
 /// The tick box of one step (`step` is its id); unticked until the island runs.
-#[island]
+// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
+#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
 pub fn StepTick(
     /// The page's language.
     lang: Lang,
@@ -85,7 +87,9 @@ pub fn StepTick(
 }
 
 /// "Open all steps / close all steps" and "clear my ticks"; invisible (keeping its room) until the island runs.
-#[island]
+// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
+#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
 pub fn StepTools(
     /// The page's language.
     lang: Lang,
