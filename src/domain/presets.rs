@@ -133,7 +133,10 @@ mod tests {
         for entry in PRESET_INDEX {
             let path = format!("{}/{dir}/{}.json", env!("CARGO_MANIFEST_DIR"), entry.id);
             let path = if std::path::Path::new(&dir).is_absolute() { format!("{dir}/{}.json", entry.id) } else { path };
-            let c = Campaign::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{path}: {e:#?}"));
+            let c = Campaign::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|problems| {
+                // One line per problem, with its field: what a district reads in the failed workflow's log.
+                panic!("{}", problems.iter().map(|p| format!("{path}: {p}")).collect::<Vec<_>>().join("\n"))
+            });
             assert_eq!(entry.id, c.id, "index order and id");
             assert_eq!(entry.file_path(), format!("campaigns/{}.json", c.id));
             assert_eq!((entry.area_vi, entry.area_en), (c.area.vi.as_str(), c.area.en.as_str()));

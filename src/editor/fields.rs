@@ -440,7 +440,7 @@ fn list_view(edited: Edited, field: Field, place: Place, items: ListItems) -> An
                         ListItems::Fields(fields) => fields_view(edited, fields, item.clone()),
                         ListItems::Texts => text_view(edited, Field { key, kind: Kind::Text }, item.clone()),
                     };
-                    let legend = move || format!("{} {}", field_label(i18n.get_locale(), key), i + 1);
+                    let legend = move || format!("{} – {}", field_label(i18n.get_locale(), key), i + 1);
                     view! {
                         <fieldset class="editor-item" id=dom_id(&item)>
                             <legend>{legend}</legend>
@@ -455,7 +455,7 @@ fn list_view(edited: Edited, field: Field, place: Place, items: ListItems) -> An
                                     }
                                 }
                             >
-                                {move || format!("{} {}", td_string!(i18n.get_locale(), editor.remove), legend())}
+                                {move || format!("{} ({})", td_string!(i18n.get_locale(), editor.remove), legend())}
                             </button>
                         </fieldset>
                     }
