@@ -240,6 +240,7 @@ fn line_view(edited: Edited, field: Field, place: Place) -> AnyView {
     let described = if hint_text.is_some() { format!("{hint_id} {msg_id}") } else { msg_id.clone() };
     let numeric = matches!(kind, Kind::OptCount | Kind::OptPercent);
     let at = place.clone();
+    let place_for_problems = place.clone();
     view! {
         <div class="editor-field">
             <label for=id.clone()>{move || field_label(i18n.get_locale(), key)}</label>
@@ -258,10 +259,21 @@ fn line_view(edited: Edited, field: Field, place: Place) -> AnyView {
                     edited.doc.update(|d| set_raw(d, &place, kind, &typed));
                 }
             />
-            {problems_at(edited, vec![path], msg_id)}
+            {problems_inside(edited, place_for_problems, kind, path, msg_id)}
         </div>
     }
     .into_any()
+}
+
+/// The problems of a one-line field; for a source also those of its keys (`source.address`).
+fn problems_inside(edited: Edited, place: Place, kind: Kind, path: String, id: String) -> AnyView {
+    if kind != Kind::Source {
+        return problems_at(edited, vec![path], id).into_any();
+    }
+    let paths = Memo::new(move |_| {
+        edited.problems.with(|all| all.iter().filter(|p| place.holds(&p.path)).map(|p| p.path.clone()).collect::<Vec<_>>())
+    });
+    view! { {move || problems_at(edited, paths.get(), id.clone())} }.into_any()
 }
 
 /// A text in both languages: two boxes.

@@ -400,8 +400,16 @@ fn problem_item(l: Locale, problem: &FieldProblem) -> impl IntoView {
                 href=href
                 on:click=move |ev| {
                     ev.prevent_default();
-                    // Focus the field itself (or the first box of a group).
-                    if let Some(element) = document().get_element_by_id(&target) {
+                    // Focus the field itself (or the first box of a group); a place the form
+                    // shows no field for (a key of a source, an unknown key) leads to its nearest
+                    // enclosing field.
+                    let mut id = target.clone();
+                    let mut found = document().get_element_by_id(&id);
+                    while found.is_none() && id.contains('-') {
+                        id.truncate(id.rfind('-').unwrap_or(0));
+                        found = document().get_element_by_id(&id);
+                    }
+                    if let Some(element) = found {
                         let field = if element.matches("input, textarea, select").unwrap_or(false) {
                             Some(element)
                         } else {

@@ -131,6 +131,15 @@ test('files that are not campaigns are refused with a message and change nothing
     await expect(editor.openMessage).toContainText(says);
     await expect(editor.field('id')).toHaveValue('da-sua');
   }
+  // A source naming a field the office does not have is shown at the source field, and its
+  // link in the summary leads there.
+  const source = await editor.field('offices[0].source').inputValue();
+  await editor.type('offices[0].source', 'adress: III.6.2');
+  await expect(editor.problems('offices[0].source')).toContainText('"adress" is not a field here');
+  await editor.summary.getByRole('link', { name: 'offices[0].source.adress' }).click();
+  await expect(editor.field('offices[0].source')).toBeFocused();
+  await editor.type('offices[0].source', source);
+  await expect(editor.problems('offices[0].source')).toBeEmpty();
   // Starting again over unsaved edits asks first; saying no keeps them.
   let asked = '';
   page.once('dialog', (dialog) => { asked = dialog.message(); dialog.dismiss(); });
