@@ -56,9 +56,10 @@ test: setup
 test-fork:
 	scripts/check-fork.sh
 
+## Every native test in one build: the domain, facts, hostile input, properties, and the pre-rendered
+## pages (`--features ssr`, the same build as the prerender step, so it is compiled once).
 test-native:
-	cargo test --locked
-	cargo test --locked --features ssr --test site
+	cargo test --locked --features ssr
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

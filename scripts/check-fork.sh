@@ -23,7 +23,7 @@ done
 printf '{\n  "default_campaign": "%s",\n  "fixed_campaign": true,\n  "campaigns": ["%s"]\n}\n' "$keep" "$keep" > public/campaigns/deployment.json
 export CARGO_TARGET_DIR="$root/target"
 echo "[fork] $fork: only $keep, fixed; native tests"
-cargo test --locked --quiet
+cargo test --locked --quiet --features ssr
 echo "[fork] build"
 scripts/build-dist.sh /
 [ -f dist/index.html ] && [ -f dist/en/offices/index.html ] || { echo "[fork] the build wrote no pages" >&2; exit 1; }
