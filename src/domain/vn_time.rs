@@ -201,11 +201,6 @@ pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     TimeDelta::try_days(days).and_then(|delta| date.checked_add_signed(delta)).unwrap_or(date)
 }
 
-/// The day after `date` (`None` at the end of the calendar).
-pub fn next_day(date: NaiveDate) -> Option<NaiveDate> {
-    date.succ_opt()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,7 +263,7 @@ mod tests {
         assert_eq!(add_days(ymd(2024, 3, 1), -1), ymd(2024, 2, 29));
         assert_eq!(add_days(NaiveDate::MAX, 1), NaiveDate::MAX);
         assert_eq!(add_days(ymd(2023, 1, 1), i64::MAX), ymd(2023, 1, 1));
-        assert_eq!(next_day(ymd(2023, 2, 28)), Some(ymd(2023, 3, 1)));
+        assert_eq!(add_days(ymd(2023, 2, 28), 1), ymd(2023, 3, 1));
         assert_eq!(days_between(ymd(2023, 6, 20), ymd(2023, 6, 18)), -2);
         assert_eq!(weekday_index(ymd(2023, 6, 19).weekday()), 0, "a Monday");
         assert_eq!(vn_at(ymd(2023, 6, 19), 7, 30).to_rfc3339(), "2023-06-19T07:30:00+07:00");

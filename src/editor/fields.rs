@@ -41,6 +41,10 @@ pub fn problem_text(l: Locale, problem: &Problem) -> String {
         Problem::AboveHundred => td_string!(l, editor.problem_above_hundred).to_string(),
         Problem::TooLarge => td_string!(l, editor.problem_too_large).to_string(),
         Problem::BothLanguages => td_string!(l, editor.problem_both_languages).to_string(),
+        Problem::Hours(detail) => crate::site::islands::fill(td_string!(l, editor.problem_hours), &[("detail", detail)]),
+        Problem::BadSpan => td_string!(l, editor.problem_bad_span).to_string(),
+        Problem::NoDay => td_string!(l, editor.problem_no_day).to_string(),
+        Problem::Unknown(detail) => crate::site::islands::fill(td_string!(l, editor.problem_unknown), &[("detail", detail)]),
         Problem::Check(words) => words.clone(),
     }
 }
@@ -178,7 +182,7 @@ pub fn field_view(edited: Edited, field: Field, place: Place) -> AnyView {
     let id = dom_id(&place);
     let path = place.to_string();
     match field.kind {
-        Kind::Text | Kind::OptText => text_view(edited, field, place),
+        Kind::Text | Kind::OptText => text_view(edited, field, place, None),
         Kind::Group(inner) => view! {
             <fieldset class="editor-group" id=id.clone()>
                 <legend>{label}</legend>
@@ -197,6 +201,8 @@ pub fn field_view(edited: Edited, field: Field, place: Place) -> AnyView {
                         <input
                             type="checkbox"
                             id=id.clone()
+                            aria-describedby=format!("{id}-msg")
+                            aria-invalid=invalid(edited, vec![path.clone()])
                             prop:checked=move || edited.doc.with(|d| at.get(d).and_then(Value::as_bool).unwrap_or(false))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
@@ -276,12 +282,12 @@ fn problems_inside(edited: Edited, place: Place, kind: Kind, path: String, id: S
     view! { {move || problems_at(edited, paths.get(), id.clone())} }.into_any()
 }
 
-/// A text in both languages: two boxes.
-fn text_view(edited: Edited, field: Field, place: Place) -> AnyView {
+/// A text in both languages: two boxes (`id`: its group's element id, the place's by default).
+fn text_view(edited: Edited, field: Field, place: Place, id: Option<String>) -> AnyView {
     let i18n = use_i18n();
     let key = field.key;
     let optional = field.kind == Kind::OptText;
-    let id = dom_id(&place);
+    let id = id.unwrap_or_else(|| dom_id(&place));
     let path = place.to_string();
     let msg_id = format!("{id}-msg");
     let paths = vec![path.clone(), format!("{path}.vi"), format!("{path}.en")];
@@ -332,6 +338,7 @@ fn choice_view(edited: Edited, field: Field, place: Place, options: Vec<String>,
     let at = place.clone();
     let current = move || edited.doc.with(|d| at.get(d).and_then(Value::as_str).unwrap_or("").to_string());
     let current_for_options = current.clone();
+    let current_for_placeholder = current.clone();
     let fixed = matches!(field.kind, Kind::Choice(_));
     view! {
         <div class="editor-field">
@@ -348,6 +355,12 @@ fn choice_view(edited: Edited, field: Field, place: Place, options: Vec<String>,
                 }
             >
                 {optional.then(|| view! { <option value="">{tr(|l| td_string!(l, editor.none_option))}</option> })}
+                // A required choice not made yet: shown as such, so that the first real option
+                // is not taken for chosen.
+                {move || {
+                    (!optional && current_for_placeholder().is_empty())
+                        .then(|| view! { <option value="" disabled selected>{tr(|l| td_string!(l, editor.choose_option))}</option> })
+                }}
                 {move || {
                     let l = i18n.get_locale();
                     let mut list = options.clone();
@@ -358,7 +371,11 @@ fn choice_view(edited: Edited, field: Field, place: Place, options: Vec<String>,
                     }
                     list.into_iter()
                         .map(|o| {
-                            let shown = if fixed { option_label(l, &o).to_string() } else { o.clone() };
+                            // A word from a file that is not in the list shows as written.
+                            let shown = match option_label(l, &o) {
+                                label if fixed && !label.is_empty() => label.to_string(),
+                                _ => o.clone(),
+                            };
                             let selected = o == now;
                             view! { <option value=o selected=selected>{shown}</option> }
                         })
@@ -387,9 +404,11 @@ fn multi_view(edited: Edited, field: Field, place: Place, options: &'static [&'s
     let key = field.key;
     let id = dom_id(&place);
     let path = place.to_string();
+    let msg_id = format!("{id}-msg");
     let boxes = options
         .iter()
         .map(|option| {
+            let msg_id = msg_id.clone();
             let box_id = format!("{id}-{option}");
             let at = place.clone();
             let to = place.clone();
@@ -398,6 +417,7 @@ fn multi_view(edited: Edited, field: Field, place: Place, options: &'static [&'s
                     <input
                         type="checkbox"
                         id=box_id
+                        aria-describedby=msg_id.clone()
                         prop:checked=move || edited.doc.with(|d| at.get(d).and_then(Value::as_array).is_some_and(|l| l.iter().any(|v| v == option)))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
@@ -426,6 +446,20 @@ fn multi_view(edited: Edited, field: Field, place: Place, options: &'static [&'s
     .into_any()
 }
 
+/// Focuses the element with `id`, or the first input, box or list inside it.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = document().get_element_by_id(id) else { return };
+    let field = if element.matches("input, textarea, select, button").unwrap_or(false) {
+        Some(element)
+    } else {
+        element.query_selector("input, textarea, select").ok().flatten()
+    };
+    if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = field.focus();
+    }
+}
+
 /// What a list holds: objects with fields, or texts in both languages.
 #[derive(Clone, Copy)]
 enum ListItems {
@@ -450,20 +484,28 @@ fn list_view(edited: Edited, field: Field, place: Place, items: ListItems) -> An
                     let remove_at = item.clone();
                     let body = match items {
                         ListItems::Fields(fields) => fields_view(edited, fields, item.clone()),
-                        ListItems::Texts => text_view(edited, Field { key, kind: Kind::Text }, item.clone()),
+                        // The entry's own group has the place's id; its two boxes sit in one inside.
+                        ListItems::Texts => text_view(edited, Field { key, kind: Kind::Text }, item.clone(), Some(format!("{}-text", dom_id(&item)))),
                     };
                     let legend = move || format!("{} – {}", field_label(i18n.get_locale(), key), i + 1);
+                    let item_id = dom_id(&item);
+                    let add_id = format!("{}-add", dom_id(&place));
                     view! {
-                        <fieldset class="editor-item" id=dom_id(&item)>
+                        <fieldset class="editor-item" id=item_id.clone()>
                             <legend>{legend}</legend>
+                            // Problems of the entry as a whole ("give a count or a percent").
+                            {problems_at(edited, vec![item.to_string()], format!("{item_id}-msg"))}
                             {body}
                             <button
                                 type="button"
                                 class="secondary"
                                 on:click=move |_| {
-                                    let sure = window().confirm_with_message(&td_string!(i18n.get_locale(), editor.remove_confirm)).unwrap_or(false);
+                                    let sure = window().confirm_with_message(td_string!(i18n.get_locale(), editor.remove_confirm)).unwrap_or(false);
                                     if sure {
                                         edited.doc.update(|d| remove_at.set(d, None));
+                                        // The entries are drawn again: focus goes to the list's add button.
+                                        let add_id = add_id.clone();
+                                        request_animation_frame(move || focus_by_id(&add_id));
                                     }
                                 }
                             >
@@ -488,22 +530,14 @@ fn list_view(edited: Edited, field: Field, place: Place, items: ListItems) -> An
         });
         // Focus the new entry's first box.
         let first = format!("{}-{}", dom_id(&add_to), len.get_untracked().saturating_sub(1));
-        request_animation_frame(move || {
-            let element = document().get_element_by_id(&first);
-            if let Some(input) = element.and_then(|e| e.query_selector("input, textarea, select").ok().flatten()) {
-                use wasm_bindgen::JsCast;
-                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                }
-            }
-        });
+        request_animation_frame(move || focus_by_id(&first));
     };
     view! {
         <fieldset class="editor-list" id=id.clone()>
             <legend>{move || format!("{} ({})", field_label(i18n.get_locale(), key), len.get())}</legend>
             {problems_at(edited, vec![path], format!("{id}-msg"))}
             {entries}
-            <button type="button" on:click=add>
+            <button type="button" id=format!("{id}-add") on:click=add>
                 {move || format!("{}: {}", td_string!(i18n.get_locale(), editor.add), field_label(i18n.get_locale(), key))}
             </button>
         </fieldset>

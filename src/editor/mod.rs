@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{current_lang, AppState};
 use crate::components::tr::tr;
-use crate::domain::campaign::form::{self, FieldProblem, OpenError, Place, CAMPAIGN_FIELDS};
+use crate::domain::campaign::form::{self, FieldProblem, OpenError, Place, Problem, CAMPAIGN_FIELDS};
 use crate::domain::campaign::Campaign;
 use crate::domain::presets::PRESET_INDEX;
 use crate::i18n::*;
@@ -208,10 +208,13 @@ pub fn EditorSection() -> impl IntoView {
         if list.is_empty() {
             return view! { <p class="editor-ok" role="status">{td_string!(l, editor.no_problems)}</p> }.into_any();
         }
-        let items = list.iter().map(|p| problem_item(l, p)).collect_view();
+        let items = list.iter().map(|p| problem_item(l, p, doc)).collect_view();
+        // Only the reading of dates and numbers ran: the build's checks come once they are right.
+        let early = list.iter().all(|p| matches!(p.problem, Problem::NotADate | Problem::NotAWholeNumber | Problem::BelowZero | Problem::AboveHundred | Problem::TooLarge));
         view! {
             <h3>{fill(td_string!(l, editor.problems_title), &[("n", &list.len().to_string())])}</h3>
             <ul class="editor-problems">{items}</ul>
+            {early.then(|| view! { <p class="hint">{td_string!(l, editor.more_checks)}</p> })}
         }
         .into_any()
     };
@@ -301,7 +304,7 @@ pub fn EditorSection() -> impl IntoView {
             <p>{tr(|l| td_string!(l, editor.intro))}</p>
 
             <section class="editor-open" aria-labelledby="editor-open-title">
-                <h3 id="editor-open-title">{tr(|l| td_string!(l, editor.open_title))}</h3>
+                <h2 id="editor-open-title">{tr(|l| td_string!(l, editor.open_title))}</h2>
                 <div class="editor-field">
                     <label for="editor-deployment">{tr(|l| td_string!(l, editor.open_deployment))}</label>
                     <select id="editor-deployment" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
@@ -322,8 +325,16 @@ pub fn EditorSection() -> impl IntoView {
                 </div>
             </section>
 
-            <section class="editor-check" aria-labelledby="editor-check-title" aria-live="polite">
-                <h3 id="editor-check-title" class="visually-hidden">{tr(|l| td_string!(l, editor.problems_title))}</h3>
+            <section class="editor-check" aria-labelledby="editor-check-title">
+                <h2 id="editor-check-title" class="visually-hidden">{tr(|l| td_string!(l, editor.check_title))}</h2>
+                // Announced while typing: only how many problems are left.
+                <p class="visually-hidden" role="status">
+                    {move || {
+                        let n = problems.with(Vec::len);
+                        let l = i18n.get_locale();
+                        if n == 0 { td_string!(l, editor.no_problems).to_string() } else { fill(td_string!(l, editor.problems_count), &[("n", &n.to_string())]) }
+                    }}
+                </p>
                 {summary}
             </section>
 
@@ -332,7 +343,7 @@ pub fn EditorSection() -> impl IntoView {
             </form>
 
             <section class="editor-preview" aria-labelledby="editor-preview-title">
-                <h3 id="editor-preview-title">{tr(|l| td_string!(l, editor.preview_title))}</h3>
+                <h2 id="editor-preview-title">{tr(|l| td_string!(l, editor.preview_title))}</h2>
                 <div class="editor-field">
                     <label for="editor-preview-page">{tr(|l| td_string!(l, editor.preview_page))}</label>
                     <select id="editor-preview-page" on:change=move |ev| {
@@ -351,7 +362,7 @@ pub fn EditorSection() -> impl IntoView {
             </section>
 
             <section class="editor-save" aria-labelledby="editor-save-title">
-                <h3 id="editor-save-title">{tr(|l| td_string!(l, editor.save_title))}</h3>
+                <h2 id="editor-save-title">{tr(|l| td_string!(l, editor.save_title))}</h2>
                 {move || checked.with(Result::is_err).then(|| view! { <p class="field-problem">{tr(|l| td_string!(l, editor.download_with_problems))}</p> })}
                 <div class="editor-actions">
                     <button type="button" on:click=download>{tr(|l| td_string!(l, editor.download_button))}</button>
@@ -386,11 +397,23 @@ fn open_problem(l: Locale, name: &str, error: OpenError) -> String {
             fill(td_string!(l, editor.not_json), &[("file", name), ("line", &line.to_string()), ("column", &column.to_string())])
         }
         OpenError::NotACampaign => fill(td_string!(l, editor.not_campaign), &[("file", name)]),
+        OpenError::DuplicateKey { path, message } => fill(td_string!(l, editor.duplicate_key), &[("file", name), ("path", &path), ("message", &message)]),
     }
 }
 
-/// A problem in the summary: its place (a link to the field) and what is wrong.
-fn problem_item(l: Locale, problem: &FieldProblem) -> impl IntoView {
+/// A problem in the summary: its place (a link to the field) and what is wrong; something the
+/// form has no field for can be removed from the file here.
+fn problem_item(l: Locale, problem: &FieldProblem, doc: RwSignal<Value>) -> impl IntoView {
+    let removable = matches!(problem.problem, Problem::Unknown(_)).then(|| {
+        let path = problem.path.clone();
+        let label = format!("{}: {}", td_string!(l, editor.remove_unknown), problem.path);
+        view! {
+            " "
+            <button type="button" class="secondary" aria-label=label on:click=move |_| doc.update(|d| form::remove_path(d, &path))>
+                {td_string!(l, editor.remove_unknown)}
+            </button>
+        }
+    });
     let target = dom_id_of(&problem.path);
     let place = if problem.path.is_empty() { td_string!(l, editor.whole_file).to_string() } else { problem.path.clone() };
     let href = format!("#{target}");
@@ -404,27 +427,17 @@ fn problem_item(l: Locale, problem: &FieldProblem) -> impl IntoView {
                     // shows no field for (a key of a source, an unknown key) leads to its nearest
                     // enclosing field.
                     let mut id = target.clone();
-                    let mut found = document().get_element_by_id(&id);
-                    while found.is_none() && id.contains('-') {
+                    while document().get_element_by_id(&id).is_none() && id.contains('-') {
                         id.truncate(id.rfind('-').unwrap_or(0));
-                        found = document().get_element_by_id(&id);
                     }
-                    if let Some(element) = found {
-                        let field = if element.matches("input, textarea, select").unwrap_or(false) {
-                            Some(element)
-                        } else {
-                            element.query_selector("input, textarea, select").ok().flatten()
-                        };
-                        if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
-                            let _ = field.focus();
-                        }
-                    }
+                    fields::focus_by_id(&id);
                 }
             >
                 <code>{place}</code>
             </a>
             ": "
             {problem_text(l, &problem.problem)}
+            {removable}
         </li>
     }
 }

@@ -12,10 +12,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // Wednesday 02/12/2026, 18:00 in Vietnam (the tests run in New York time).
 const EVENING = new Date('2026-12-02T18:00:00+07:00');
 
-/** Runs the build's own checks (`Campaign::from_json`, as `cargo test` does) on a file. */
+/**
+ * Runs the build's own checks (`Campaign::from_json`, as `cargo test` does) on a file; with the
+ * `ssr` feature of `make test-native` and the prerender step, so nothing is compiled again.
+ */
 function buildCheck(file) {
   try {
-    return { ok: true, out: execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'check-campaign', '--', file], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    return { ok: true, out: execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'check-campaign', '--', file], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
   } catch (err) {
     return { ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
   }
@@ -76,6 +79,9 @@ test('a campaign built from nothing: mistakes at their fields, preview with live
   await editor.type('indicators[0].id', 'activations');
   await editor.text('indicators[0].name', 'Tài khoản đã kích hoạt', 'Accounts activated');
   await editor.add('targets');
+  // A required choice not made yet shows as such (not as its first option).
+  await expect(editor.field('targets[0].indicator')).toHaveValue('');
+  await expect(editor.problems('targets[0]')).toContainText('count');
   await editor.field('targets[0].indicator').selectOption('activations');
   await editor.text('targets[0].description', 'Cả phường', 'The whole ward');
   // A target below 0, then fixed.
@@ -157,4 +163,17 @@ test('files that are not campaigns are refused with a message and change nothing
   await page.getByRole('button', { name: 'Mở chiến dịch này' }).click();
   await expect(editor.field('id')).toHaveValue('tv-duyen-hai-2023');
   await expect(editor.summary).toContainText('Không có lỗi');
+  // A campaign file with a key the format does not have opens; the key is named and removed
+  // from the summary. A file with a key written twice is refused (the editor would drop one).
+  const seed = JSON.parse(await readFile(resolve(root, 'tests/fixtures/campaigns/tv-duyen-hai-2023.json'), 'utf8'));
+  seed.offices[0].website = 'https://example.org';
+  await page.locator('#editor-file').setInputFiles({ name: 'extra.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
+  await expect(editor.openMessage).toContainText('Đã mở: extra.json');
+  await expect(editor.summary).toContainText('offices[0].website');
+  await editor.summary.getByRole('button', { name: 'Xoá khỏi tệp: offices[0].website' }).click();
+  await expect(editor.summary).toContainText('Không có lỗi');
+  const twice = JSON.stringify(seed).replace('"id":"tv-duyen-hai-2023"', '"id":"tv-duyen-hai-2023","id":"other"');
+  await page.locator('#editor-file').setInputFiles({ name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(twice) });
+  await expect(editor.openMessage).toContainText('twice.json ghi một mục hai lần');
+  await expect(editor.field('id')).toHaveValue('tv-duyen-hai-2023');
 });

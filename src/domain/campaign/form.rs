@@ -284,6 +284,15 @@ pub enum Problem {
     TooLarge,
     /// A text needs both its Vietnamese and its English.
     BothLanguages,
+    /// Hours that cannot be read (the reader's words follow).
+    Hours(String),
+    /// The hours helper's span is not from an earlier to a later time of day.
+    BadSpan,
+    /// The hours helper got no day.
+    NoDay,
+    /// A key the file may not have here, or a word not in its list (the reader's words);
+    /// the form has no field for it, so it can only be removed.
+    Unknown(String),
     /// The file reader or the campaign checks refused it, in their words.
     Check(String),
 }
@@ -323,9 +332,10 @@ pub fn set_raw(doc: &mut Value, place: &Place, kind: Kind, typed: &str) {
         None
     } else {
         Some(match kind {
-            Kind::OptCount | Kind::OptPercent => match typed.trim().parse::<i64>() {
-                Ok(n) => Value::from(n),
-                Err(_) => Value::String(typed.to_string()),
+            Kind::OptCount | Kind::OptPercent => match (typed.trim().parse::<u64>(), typed.trim().parse::<i64>()) {
+                (Ok(n), _) => Value::from(n),
+                (_, Ok(n)) => Value::from(n),
+                _ => Value::String(typed.to_string()),
             },
             Kind::Source => source_value(typed),
             _ => Value::String(typed.to_string()),
@@ -411,6 +421,13 @@ pub enum OpenError {
     },
     /// It is JSON but not a campaign file (no object with `format_version` and `id`).
     NotACampaign,
+    /// A key is written twice in one object (the editor would keep only the last).
+    DuplicateKey {
+        /// Where, as the build writes it.
+        path: String,
+        /// The reader's words.
+        message: String,
+    },
 }
 
 /// Opens a file's text in the editor: any JSON object that has the look of a campaign
@@ -419,10 +436,67 @@ pub fn open(text: &str) -> Result<Value, OpenError> {
     let doc: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| OpenError::NotJson { line: e.line(), column: e.column() })?;
     let looks_like_campaign = doc.get("format_version").is_some_and(Value::is_number) && doc.get("id").is_some_and(Value::is_string);
-    if looks_like_campaign {
-        Ok(doc)
-    } else {
-        Err(OpenError::NotACampaign)
+    if !looks_like_campaign {
+        return Err(OpenError::NotACampaign);
+    }
+    // A JSON tree keeps the last of two equal keys without a word; the build's reader refuses
+    // them. Such a file is refused here too, naming the place, so nothing is dropped unseen.
+    let mut reader = serde_json::Deserializer::from_str(text.trim_start_matches('\u{feff}'));
+    if let Err(e) = serde_path_to_error::deserialize::<_, UniqueKeys>(&mut reader) {
+        return Err(OpenError::DuplicateKey { path: e.path().to_string(), message: e.inner().to_string() });
+    }
+    Ok(doc)
+}
+
+/// Reads any JSON and refuses an object that has the same key twice.
+struct UniqueKeys;
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueKeysVisitor)
+    }
+}
+
+struct UniqueKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
+    type Value = UniqueKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(UniqueKeys)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+        let mut seen: Vec<String> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if seen.contains(&key) {
+                return Err(serde::de::Error::custom(format!("the key \"{key}\" is written twice")));
+            }
+            map.next_value::<UniqueKeys>()?;
+            seen.push(key);
+        }
+        Ok(UniqueKeys)
     }
 }
 
@@ -440,7 +514,12 @@ pub fn check(doc: &Value) -> Result<Campaign, Vec<FieldProblem>> {
         Err(e) => {
             let path = e.path().to_string();
             let message = e.inner().to_string();
-            return Err(vec![FieldProblem { path: if path == "." { String::new() } else { path }, problem: Problem::Check(message) }]);
+            let problem = if message.starts_with("unknown field") || message.starts_with("unknown variant") {
+                Problem::Unknown(message)
+            } else {
+                Problem::Check(message)
+            };
+            return Err(vec![FieldProblem { path: if path == "." { String::new() } else { path }, problem }]);
         }
     };
     let checks = campaign.validate();
@@ -448,7 +527,14 @@ pub fn check(doc: &Value) -> Result<Campaign, Vec<FieldProblem>> {
         return Ok(campaign);
     }
     for e in checks {
-        let problem = if e.message == BOTH_LANGUAGES { Problem::BothLanguages } else { Problem::Check(e.message) };
+        let hours = e.path.ends_with("opening_hours") || e.path.ends_with(".hours");
+        let problem = if e.message == BOTH_LANGUAGES {
+            Problem::BothLanguages
+        } else if hours {
+            Problem::Hours(e.message)
+        } else {
+            Problem::Check(e.message)
+        };
         if !problems.iter().any(|p: &FieldProblem| p.path == e.path && p.problem == problem) {
             problems.push(FieldProblem { path: e.path, problem });
         }
@@ -481,9 +567,18 @@ fn check_fields(doc: &Value, fields: &[Field], at: &Place, out: &mut Vec<FieldPr
 }
 
 fn number_problem(value: &Value, percent: bool) -> Option<Problem> {
-    let n = match value {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_u64().map(|_| i64::MAX)),
-        Value::String(s) => s.trim().parse::<i64>().ok(),
+    // Whole numbers as the file holds them (up to u64, what the build reads); text that
+    // is digits but too long for that is "too large", anything else "not a whole number".
+    let n: Option<i128> = match value {
+        Value::Null => return None,
+        Value::Number(n) => n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from)),
+        Value::String(s) => {
+            let digits = s.trim().trim_start_matches('-');
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && s.trim().parse::<i128>().is_err() {
+                return Some(Problem::TooLarge);
+            }
+            s.trim().parse::<i128>().ok()
+        }
         _ => None,
     };
     match n {
@@ -491,14 +586,50 @@ fn number_problem(value: &Value, percent: bool) -> Option<Problem> {
         None => Some(Problem::NotAWholeNumber),
         Some(n) if n < 0 => Some(Problem::BelowZero),
         Some(n) if percent && n > 100 => Some(Problem::AboveHundred),
-        Some(n) if n > MAX_COUNT => Some(Problem::TooLarge),
-        Some(_) if value.is_string() => Some(Problem::NotAWholeNumber),
+        Some(n) if n > i128::from(u64::MAX) => Some(Problem::TooLarge),
+        Some(_) if value.is_string() => Some(Problem::TooLarge),
         Some(_) => None,
     }
 }
 
-/// The largest count the editor accepts (far above any population it will meet).
-pub const MAX_COUNT: i64 = 1_000_000_000_000;
+/// Removes what is at `path` (as the build writes it, `offices[0].website`) from the file: how
+/// a key or word the form has no field for is taken out. Nothing happens if it is not there.
+pub fn remove_path(doc: &mut Value, path: &str) {
+    let mut steps: Vec<Result<String, usize>> = Vec::new();
+    for part in path.split('.') {
+        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            steps.push(Ok(key.to_string()));
+        }
+        for index in indexes.split('[').map(|i| i.trim_end_matches(']')).filter(|i| !i.is_empty()) {
+            match index.parse() {
+                Ok(i) => steps.push(Err(i)),
+                Err(_) => return,
+            }
+        }
+    }
+    let Some((last, parents)) = steps.split_last() else { return };
+    let mut here = doc;
+    for step in parents {
+        let next = match step {
+            Ok(key) => here.get_mut(key.as_str()),
+            Err(i) => here.get_mut(*i),
+        };
+        match next {
+            Some(v) => here = v,
+            None => return,
+        }
+    }
+    match (last, here) {
+        (Ok(key), Value::Object(map)) => {
+            map.remove(key.as_str());
+        }
+        (Err(i), Value::Array(list)) if *i < list.len() => {
+            list.remove(*i);
+        }
+        _ => {}
+    }
+}
 
 /// The file to download: the campaign as the build writes it when it passes every check,
 /// otherwise the tree as edited; two-space indentation and a final newline.
@@ -582,12 +713,12 @@ fn session_list(sessions: &[Session]) -> String {
 pub fn add_hours(spec: &str, days: [bool; 7], from: &str, to: &str) -> Result<String, Problem> {
     let (start, end) = match (parse_hh_mm(from), parse_hh_mm(to).or((to == "24:00").then_some(1440))) {
         (Some(a), Some(b)) if a < b => (a, b),
-        _ => return Err(Problem::Check(format!("\"{from}\"–\"{to}\" is not a time span like 07:30–11:30"))),
+        _ => return Err(Problem::BadSpan),
     };
     if !days.iter().any(|d| *d) {
-        return Err(Problem::Check("choose at least one day".into()));
+        return Err(Problem::NoDay);
     }
-    let mut rows = if spec.trim().is_empty() { Vec::new() } else { hours_rows(spec).map_err(|e| Problem::Check(e.to_string()))? };
+    let mut rows = if spec.trim().is_empty() { Vec::new() } else { hours_rows(spec).map_err(|e| Problem::Hours(e.to_string()))? };
     let session = Session { start, end };
     // The chosen days get this session added to what they already have.
     let mut existing = [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
@@ -617,7 +748,7 @@ pub fn add_hours(spec: &str, days: [bool; 7], from: &str, to: &str) -> Result<St
         }
     }
     let spec = hours_spec(&rows);
-    WeeklyHours::parse(&spec).map_err(|e| Problem::Check(e.to_string()))?;
+    WeeklyHours::parse(&spec).map_err(|e| Problem::Hours(e.to_string()))?;
     Ok(spec)
 }
 

@@ -7,7 +7,7 @@
 
 
 use serde::{Deserialize, Serialize};
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::hours::{parse_day_hours, DayOverride, OpenStatus, WeeklyHours};
 use super::sources::SourceField;
@@ -270,7 +270,7 @@ impl Office {
 
     /// Special days from `today` up to `days` days ahead, by date.
     pub fn upcoming_special_days(&self, today: NaiveDate, days: i64) -> Vec<&SpecialDay> {
-        let last = today + TimeDelta::days(days);
+        let last = super::vn_time::add_days(today, days);
         let mut list: Vec<_> = self.special_days.iter().filter(|d| d.date >= today && d.date <= last).collect();
         list.sort_by_key(|d| d.date);
         list

@@ -187,5 +187,5 @@ pub fn backup_due(ledger: &Ledger, last_export: Option<Stamp>, now: DateTime<Fix
 /// Whole days since `then` (0 today).
 pub fn days_since(then: Stamp, now: DateTime<FixedOffset>) -> i64 {
     let today = crate::domain::vn_time::to_vietnam(now).date_naive();
-    (today - crate::domain::vn_time::to_vietnam(then.0).date_naive()).num_days()
+    crate::domain::vn_time::days_between(crate::domain::vn_time::to_vietnam(then.0).date_naive(), today)
 }

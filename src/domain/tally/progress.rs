@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::ledger::{Ledger, TargetSetting};
 use crate::domain::campaign::Campaign;
 use crate::domain::text::Lang;
+use crate::domain::vn_time::days_between;
 
 /// A unit of the campaign file or one added on a device.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -301,9 +302,9 @@ impl Progress {
     /// Computes progress over `start..=due` as seen on `today`.
     pub fn compute(tally: &Tally, indicator: &str, unit: Option<&str>, start: NaiveDate, due: NaiveDate, target: Option<u64>, today: NaiveDate) -> Progress {
         let done = tally.sum(indicator, unit, start, due.min(today));
-        let total_days = (due - start).num_days() + 1;
-        let days_elapsed = ((today - start).num_days() + 1).clamp(0, total_days.max(0));
-        let days_left = ((due - today).num_days() + 1).clamp(0, total_days.max(0));
+        let total_days = days_between(start, due) + 1;
+        let days_elapsed = (days_between(start, today) + 1).clamp(0, total_days.max(0));
+        let days_left = (days_between(today, due) + 1).clamp(0, total_days.max(0));
         let rate_so_far = if days_elapsed > 0 { done as f64 / days_elapsed as f64 } else { 0.0 };
         let needed_per_day = match target {
             Some(t) if done < t && days_left > 0 => Some((t - done).div_ceil(days_left as u64)),

@@ -1,13 +1,13 @@
 //! Live statuses: the campaign (starts / N days left / ended) and each office (open now / opens at).
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
+use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
 use super::{fill, live_now};
 use crate::domain::campaign::SpecialDay;
 use crate::domain::hours::{parse_day_hours, DayOverride, OpenStatus, WeeklyHours};
 use crate::domain::text::Lang;
-use crate::domain::vn_time::{format_date, format_minutes, parse_iso_date, period_status, to_vietnam, PeriodStatus};
+use crate::domain::vn_time::{add_days, format_date, format_minutes, parse_iso_date, period_status, to_vietnam, PeriodStatus};
 use crate::i18n::*;
 use crate::site::locale_of;
 
@@ -121,7 +121,7 @@ pub fn status_text(locale: Locale, status: OpenStatus, now: DateTime<FixedOffset
             let time = format_minutes(at);
             let mut day = day_name(locale, weekday).to_string();
             if days_ahead >= 7 {
-                day = format!("{day} {}", format_date(to_vietnam(now).date_naive() + TimeDelta::days(days_ahead.into())));
+                day = format!("{day} {}", format_date(add_days(to_vietnam(now).date_naive(), days_ahead.into())));
             }
             let template = match days_ahead {
                 0 => td_string!(locale, live.opens_today),

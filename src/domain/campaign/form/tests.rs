@@ -103,7 +103,7 @@ fn bad_input_is_reported_at_its_field() {
 
     type_into(&mut doc, &[K("offices"), I(0), K("opening_hours")], Kind::WeeklyHours, "Mo-Fr 17:30-25:00");
     let hours = problem_at(&doc, "offices[0].opening_hours");
-    assert!(matches!(&hours[..], [Problem::Check(m)] if m.contains("25:00")), "{hours:?}");
+    assert!(matches!(&hours[..], [Problem::Hours(m)] if m.contains("25:00")), "{hours:?}");
     type_into(&mut doc, &[K("offices"), I(0), K("opening_hours")], Kind::WeeklyHours, "Mo-Fr 17:30-20:30");
 
     text_into(&mut doc, &[K("offices"), I(0), K("name")], "", "Ward police");
@@ -114,10 +114,28 @@ fn bad_input_is_reported_at_its_field() {
     text_into(&mut doc, &[K("units"), I(0), K("name")], "Tổ 1", "Group 1");
     assert!(check(&doc).is_ok());
 
-    // A wrong type the form cannot make (a file opened from disk) still names its place.
+    // A word the form cannot make (a file opened from disk) still names its place.
     doc["offices"][0]["kind"] = Value::from("castle");
     let kind = problem_at(&doc, "offices[0].kind");
-    assert!(matches!(&kind[..], [Problem::Check(m)] if m.contains("castle")), "{kind:?}");
+    assert!(matches!(&kind[..], [Problem::Unknown(m)] if m.contains("castle")), "{kind:?}");
+    doc["offices"][0]["kind"] = Value::from("ward_police");
+    // A key the file may not have, or a word not in a list, is named and can be removed.
+    doc["offices"][0]["website"] = Value::from("https://example.org");
+    assert!(matches!(&problem_at(&doc, "offices[0].website")[..], [Problem::Unknown(m)] if m.contains("website")));
+    remove_path(&mut doc, "offices[0].website");
+    doc["offices"][0]["serves"] = serde_json::json!(["guidance", "teleport"]);
+    assert!(matches!(&problem_at(&doc, "offices[0].serves[1]")[..], [Problem::Unknown(_)]));
+    remove_path(&mut doc, "offices[0].serves[1]");
+    assert_eq!(doc["offices"][0]["serves"], serde_json::json!(["guidance"]));
+    remove_path(&mut doc, "offices[9].nothing[3]");
+    assert!(check(&doc).is_ok());
+    // An empty optional count is no count; digits too long for the file are "too large".
+    doc["targets"][0]["population"] = Value::Null;
+    assert!(check(&doc).is_ok(), "null is read as no population, as the build does");
+    type_into(&mut doc, &[K("targets"), I(0), K("population")], Kind::OptCount, "99999999999999999999999");
+    assert_eq!(problem_at(&doc, "targets[0].population"), vec![Problem::TooLarge]);
+    type_into(&mut doc, &[K("targets"), I(0), K("population")], Kind::OptCount, "18446744073709551615");
+    assert_eq!(problem_at(&doc, "targets[0].population"), vec![], "u64::MAX is what the build reads");
 }
 
 #[test]
@@ -126,6 +144,8 @@ fn files_that_are_not_campaigns_are_refused_with_where() {
     assert_eq!(open("[1, 2]"), Err(OpenError::NotACampaign));
     assert_eq!(open(r#"{"format_version": 1, "entries": []}"#), Err(OpenError::NotACampaign));
     assert_eq!(open("\u{feff}{\"format_version\": 1, \"id\": \"x\"}").map(|d| d["id"].clone()), Ok(Value::from("x")));
+    let twice = r#"{"format_version": 1, "id": "x", "offices": [{"id": "a", "name": {"vi": "A", "en": "A"}, "name": {"vi": "B", "en": "B"}}]}"#;
+    assert!(matches!(open(twice), Err(OpenError::DuplicateKey { path, message }) if path.starts_with("offices[0]") && message.contains("\"name\"")));
 }
 
 /// Every key of the seed files is a field of the editor, so every fact they hold can be edited.
@@ -198,7 +218,8 @@ fn the_hours_helper_reads_back_what_it_writes() {
     assert_eq!(add_hours("", [true, false, true, false, false, false, true], "18:00", "21:00").unwrap(), "Mo,We,Su 18:00-21:00");
     assert!(add_hours("", [true; 7], "25:00", "26:00").is_err());
     assert!(add_hours("", [true; 7], "11:00", "08:00").is_err());
-    assert!(add_hours("", [false; 7], "08:00", "11:00").is_err());
+    assert_eq!(add_hours("", [false; 7], "08:00", "11:00"), Err(Problem::NoDay));
+    assert_eq!(add_hours("", [true; 7], "11:00", "08:00"), Err(Problem::BadSpan));
 }
 
 #[test]
