@@ -32,6 +32,24 @@ pub fn dom_id_of(path: &str) -> String {
     id
 }
 
+/// A place in words, by the fields' labels: `offices[0].name` → "Places to go – 1 › Name".
+pub fn place_words(l: Locale, path: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for part in path.split('.') {
+        let (key, indexes) = part.split_once('[').unwrap_or((part, ""));
+        let label = field_label(l, key);
+        let mut word = if label.is_empty() { key.to_string() } else { label.to_string() };
+        for index in indexes.split('[').map(|i| i.trim_end_matches(']')).filter(|i| !i.is_empty()) {
+            let n = index.parse::<usize>().map_or_else(|_| index.to_string(), |i| (i + 1).to_string());
+            word = format!("{word} – {n}");
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words.join(" › ")
+}
+
 /// What a problem says, in the page's language (the checker's own words otherwise).
 pub fn problem_text(l: Locale, problem: &Problem) -> String {
     match problem {

@@ -415,7 +415,7 @@ fn problem_item(l: Locale, problem: &FieldProblem, doc: RwSignal<Value>) -> impl
         }
     });
     let target = dom_id_of(&problem.path);
-    let place = if problem.path.is_empty() { td_string!(l, editor.whole_file).to_string() } else { problem.path.clone() };
+    let place = if problem.path.is_empty() { td_string!(l, editor.whole_file).to_string() } else { fields::place_words(l, &problem.path) };
     let href = format!("#{target}");
     view! {
         <li>
@@ -433,8 +433,10 @@ fn problem_item(l: Locale, problem: &FieldProblem, doc: RwSignal<Value>) -> impl
                     fields::focus_by_id(&id);
                 }
             >
-                <code>{place}</code>
+                {place}
             </a>
+            " "
+            <code>{problem.path.clone()}</code>
             ": "
             {problem_text(l, &problem.problem)}
             {removable}

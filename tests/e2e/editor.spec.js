@@ -142,7 +142,7 @@ test('files that are not campaigns are refused with a message and change nothing
   const source = await editor.field('offices[0].source').inputValue();
   await editor.type('offices[0].source', 'adress: III.6.2');
   await expect(editor.problems('offices[0].source')).toContainText('"adress" is not a field here');
-  await editor.summary.getByRole('link', { name: 'offices[0].source.adress' }).click();
+  await editor.summary.getByRole('link', { name: 'Nơi tiếp nhận – 1 › Nguồn (mục của văn bản) › adress' }).click();
   await expect(editor.field('offices[0].source')).toBeFocused();
   await editor.type('offices[0].source', source);
   await expect(editor.problems('offices[0].source')).toBeEmpty();
