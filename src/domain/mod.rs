@@ -4,6 +4,7 @@
 //! natively with `cargo test` in milliseconds.
 
 pub mod campaign;
+pub mod deployment;
 pub mod guidance;
 pub mod handout;
 pub mod hours;

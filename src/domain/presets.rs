@@ -6,11 +6,10 @@
 //! default campaign in, so the first paint needs no extra request. The other
 //! campaign files are served next to the app and fetched when chosen.
 
-use serde::Deserialize;
 use chrono::NaiveDate;
 
 use super::campaign::{Campaign, CampaignError};
-use super::sync_server::SyncServer;
+pub use super::deployment::Deployment;
 use super::text::Lang;
 use super::vn_time::parse_iso_date;
 
@@ -52,37 +51,10 @@ impl PresetEntry {
 include!(concat!(env!("OUT_DIR"), "/presets_index.rs"));
 
 
-/// How this deployment presents campaigns.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Deployment {
-    /// The campaign shown when the URL names none.
-    pub default_campaign: String,
-    /// When true, only the default campaign is offered and the switcher is hidden.
-    #[serde(default)]
-    pub fixed_campaign: bool,
-    /// Ids of the campaigns offered in the switcher, in order.
-    pub campaigns: Vec<String>,
-    /// The CouchDB server for staff counts, if the deployment names one.
-    #[serde(default)]
-    pub sync: Option<SyncServer>,
-}
-
 impl Deployment {
     /// The deployment settings compiled into this build.
     pub fn built_in() -> Result<Deployment, String> {
         serde_json::from_str(DEPLOYMENT_FILE).map_err(|e| format!("deployment.json: {e}"))
-    }
-
-    /// Problems with the settings that the file's shape cannot show (the sync server's
-    /// address and database names), each naming its field.
-    pub fn problems(&self) -> Vec<String> {
-        self.sync.as_ref().map(|s| s.problems(&self.campaigns)).unwrap_or_default()
-    }
-
-    /// The origins, besides the site's own, that pages may connect to: the sync server's, if any.
-    pub fn connect_origins(&self) -> Vec<String> {
-        self.sync.iter().filter_map(SyncServer::origin).collect()
     }
 
     /// Whether `id` is a campaign this deployment offers.
