@@ -21,6 +21,7 @@ use crate::domain::campaign::Campaign;
 use crate::domain::presets::PRESET_INDEX;
 use crate::i18n::*;
 use crate::routes::site::SitePage;
+use crate::site::islands::fill;
 use fields::{dom_id_of, problem_text, Edited};
 use crate::app::{initial_state, locale_of, LangSync};
 use crate::components::lang_switch::LangSwitch;
@@ -87,10 +88,6 @@ fn page_label(l: Locale, page: SitePage) -> &'static str {
         SitePage::Help => td_string!(l, nav.help),
         _ => td_string!(l, nav.offices),
     }
-}
-
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    crate::site::islands::fill(template, values)
 }
 
 /// The editor itself: open, form, problems, preview, download.
@@ -256,7 +253,7 @@ pub fn EditorSection() -> impl IntoView {
         .map(|page| view! { <option value=page_key(page) selected=move || preview_page.get() == page>{move || page_label(i18n.get_locale(), page)}</option> })
         .collect_view();
 
-    let file_text = Memo::new(move |_| doc.with(form::file_text));
+    let file_text = Memo::new(move |_| checked.with(|c| doc.with(|d| form::file_text(d, c))));
     let file_name = move || {
         let id = doc.with(|d| d.get("id").and_then(Value::as_str).unwrap_or("").to_string());
         if id.is_empty() { "campaign.json".to_string() } else { format!("{id}.json") }

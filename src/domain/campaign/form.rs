@@ -631,11 +631,12 @@ pub fn remove_path(doc: &mut Value, path: &str) {
     }
 }
 
-/// The file to download: the campaign as the build writes it when it passes every check,
-/// otherwise the tree as edited; two-space indentation and a final newline.
-pub fn file_text(doc: &Value) -> String {
-    let body = match check(doc) {
-        Ok(campaign) => serde_json::to_string_pretty(&campaign),
+/// The file to download: the campaign as the build writes it when it passes every check
+/// (`checked`, the result of [`check`] on `doc`, so it is not run twice), otherwise the tree
+/// as edited; two-space indentation and a final newline.
+pub fn file_text(doc: &Value, checked: &Result<Campaign, Vec<FieldProblem>>) -> String {
+    let body = match checked {
+        Ok(campaign) => serde_json::to_string_pretty(campaign),
         Err(_) => serde_json::to_string_pretty(doc),
     };
     body.map(|mut s| {
@@ -659,9 +660,13 @@ const DAY_CODES: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 /// Reads an `opening_hours` text back into the helper's rows: the days that share the
 /// same sessions in one row, closed days left out.
 pub fn hours_rows(spec: &str) -> Result<Vec<HoursRow>, crate::domain::hours::HoursError> {
-    let hours = WeeklyHours::parse(spec)?;
+    Ok(rows_of(&WeeklyHours::parse(spec)?.days))
+}
+
+/// The days of a week (Monday first) grouped into rows of equal sessions, closed days left out.
+fn rows_of(week: &[Vec<Session>; 7]) -> Vec<HoursRow> {
     let mut rows: Vec<HoursRow> = Vec::new();
-    for (day, sessions) in hours.days.iter().enumerate() {
+    for (day, sessions) in week.iter().enumerate() {
         if sessions.is_empty() {
             continue;
         }
@@ -674,7 +679,7 @@ pub fn hours_rows(spec: &str) -> Result<Vec<HoursRow>, crate::domain::hours::Hou
             }
         }
     }
-    Ok(rows)
+    rows
 }
 
 /// Writes the helper's rows as an `opening_hours` text: `Mo-Fr 07:30-11:30,13:00-17:00; Sa 07:30-11:30`.
@@ -718,35 +723,16 @@ pub fn add_hours(spec: &str, days: [bool; 7], from: &str, to: &str) -> Result<St
     if !days.iter().any(|d| *d) {
         return Err(Problem::NoDay);
     }
-    let mut rows = if spec.trim().is_empty() { Vec::new() } else { hours_rows(spec).map_err(|e| Problem::Hours(e.to_string()))? };
-    let session = Session { start, end };
     // The chosen days get this session added to what they already have.
-    let mut existing = [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
-    for row in &rows {
-        for (day, on) in row.days.iter().enumerate() {
-            if *on {
-                existing[day] = row.sessions.clone();
-            }
-        }
-    }
-    rows.clear();
-    for (day, sessions) in existing.iter_mut().enumerate() {
+    let mut week = if spec.trim().is_empty() { Default::default() } else { WeeklyHours::parse(spec).map_err(|e| Problem::Hours(e.to_string()))?.days };
+    let session = Session { start, end };
+    for (day, sessions) in week.iter_mut().enumerate() {
         if days[day] && !sessions.contains(&session) {
             sessions.push(session);
             sessions.sort_by_key(|s| s.start);
         }
-        if sessions.is_empty() {
-            continue;
-        }
-        match rows.iter_mut().find(|r| r.sessions == *sessions) {
-            Some(row) => row.days[day] = true,
-            None => {
-                let mut d = [false; 7];
-                d[day] = true;
-                rows.push(HoursRow { days: d, sessions: sessions.clone() });
-            }
-        }
     }
+    let rows = rows_of(&week);
     let spec = hours_spec(&rows);
     WeeklyHours::parse(&spec).map_err(|e| Problem::Hours(e.to_string()))?;
     Ok(spec)
