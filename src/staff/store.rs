@@ -42,6 +42,13 @@ impl TallyStore for AnyStore {
         }
     }
 
+    async fn sync_marks(&self, campaign: &str) -> Result<std::collections::BTreeMap<String, crate::domain::tally::sync::SyncMark>, StoreError> {
+        match self {
+            AnyStore::Idb(s) => s.sync_marks(campaign).await,
+            AnyStore::Memory(s) => s.sync_marks(campaign).await,
+        }
+    }
+
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         match self {
             AnyStore::Idb(s) => s.meta(key).await,

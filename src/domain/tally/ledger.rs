@@ -248,6 +248,8 @@ pub enum Change {
     PutTarget(TargetSetting),
     /// Write nothing, but refuse the whole batch unless what is stored matches.
     Expect(Expected),
+    /// Record what the sync server holds for a document (not part of the ledger).
+    Mark(super::sync::SyncMark),
 }
 
 /// Everything stored for one campaign on this device.
@@ -289,7 +291,7 @@ impl Ledger {
                     Some(slot) => *slot = t.clone(),
                     None => self.targets.push(t.clone()),
                 },
-                Change::Expect(_) => {}
+                Change::Expect(_) | Change::Mark(_) => {}
             }
         }
     }

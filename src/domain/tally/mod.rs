@@ -15,6 +15,7 @@ pub mod progress;
 pub mod report;
 pub mod stamp;
 pub mod store;
+pub mod sync;
 pub mod validate;
 #[cfg(test)]
 mod tests;

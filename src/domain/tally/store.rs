@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::ledger::{AuditRecord, Change, Ledger, LocalUnit, TargetSetting};
+use super::sync::SyncMark;
 
 /// Why the store could not do what was asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +55,8 @@ pub trait TallyStore {
     /// The units and targets stored for `campaign` (a few records, read whole: a change of
     /// either adds no audit record, so [`TallyStore::record_counts`] cannot see it).
     async fn units_and_targets(&self, campaign: &str) -> Result<(Vec<LocalUnit>, Vec<TargetSetting>), StoreError>;
+    /// The sync marks of `campaign` (what the server held at the last sync), by document.
+    async fn sync_marks(&self, campaign: &str) -> Result<BTreeMap<String, SyncMark>, StoreError>;
     /// A setting (device id, device label, staff name, last export…).
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Stores a setting.
@@ -69,6 +72,7 @@ pub fn audit_identity(a: &AuditRecord) -> (String, String, String, String) {
 #[derive(Default)]
 pub struct MemoryStore {
     ledgers: RefCell<BTreeMap<String, Ledger>>,
+    marks: RefCell<BTreeMap<String, BTreeMap<String, SyncMark>>>,
     meta: RefCell<BTreeMap<String, String>>,
 }
 
@@ -106,6 +110,13 @@ impl TallyStore for MemoryStore {
             next.apply(std::slice::from_ref(change));
         }
         ledgers.insert(campaign.to_string(), next);
+        let mut marks = self.marks.borrow_mut();
+        let held = marks.entry(campaign.to_string()).or_default();
+        for change in changes {
+            if let Change::Mark(m) = change {
+                held.insert(m.doc.clone(), m.clone());
+            }
+        }
         Ok(())
     }
 
@@ -116,6 +127,10 @@ impl TallyStore for MemoryStore {
     async fn units_and_targets(&self, campaign: &str) -> Result<(Vec<LocalUnit>, Vec<TargetSetting>), StoreError> {
         let ledger = self.load(campaign).await?;
         Ok((ledger.units, ledger.targets))
+    }
+
+    async fn sync_marks(&self, campaign: &str) -> Result<BTreeMap<String, SyncMark>, StoreError> {
+        Ok(self.marks.borrow().get(campaign).cloned().unwrap_or_default())
     }
 
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -8,6 +8,8 @@
 //!   domain struct plus a `campaign` field; dates are `YYYY-MM-DD` and stamps
 //!   RFC 3339 in Vietnam time, so keys sort by time.
 //! - v2: adds `meta` (key `key`, value `{key, value}`) for device settings.
+//! - v3: adds `sync` (key `[campaign, doc]`, value `{campaign, doc, rev, hash}`): what the
+//!   CouchDB server held for each document at the last sync.
 //!
 //! Values are plain JS objects made with `JSON.parse` and read back with
 //! `JSON.stringify`, so they stay readable in the browser's devtools.
@@ -32,11 +34,12 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::tally::ledger::{normalise_targets, AuditRecord, Change, Entry, Expected, Ledger, LocalUnit, TargetSetting};
 use crate::domain::tally::store::{audit_identity, StoreError, TallyStore};
+use crate::domain::tally::sync::SyncMark;
 
 /// The app's database name.
 pub const DB_NAME: &str = "vneid-campaign-tally";
 /// The schema version this code writes and expects.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 /// How long an open may stay blocked by another tab before giving up.
 pub const BLOCKED_TIMEOUT_MS: i32 = 3_000;
 
@@ -45,6 +48,7 @@ pub(super) const AUDIT: &str = "audit";
 pub(super) const UNITS: &str = "units";
 pub(super) const TARGETS: &str = "targets";
 pub(super) const META: &str = "meta";
+pub(super) const SYNC: &str = "sync";
 
 mod connection;
 mod records;

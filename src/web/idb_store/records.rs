@@ -60,6 +60,7 @@ impl TallyStore for IdbStore {
                 Change::AddAudit(a) => (AUDIT, push_record(&mut text, a, campaign).map(|_| true)?),
                 Change::PutUnit(u) => (UNITS, push_record(&mut text, u, campaign).map(|_| false)?),
                 Change::PutTarget(t) => (TARGETS, push_record(&mut text, t, campaign).map(|_| false)?),
+                Change::Mark(m) => (SYNC, push_record(&mut text, m, campaign).map(|_| false)?),
                 Change::Expect(expected) => {
                     expectations.push(expected);
                     continue;
@@ -144,6 +145,14 @@ impl TallyStore for IdbStore {
         let counts = (count(&entries), count(&audit));
         tx.commit().await.map_err(|e| self.fail(e))?;
         Ok(counts)
+    }
+
+    async fn sync_marks(&self, campaign: &str) -> Result<std::collections::BTreeMap<String, SyncMark>, StoreError> {
+        let db = self.ready()?;
+        let tx = db.transaction(SYNC).build().map_err(|e| self.fail(e))?;
+        let marks = get_campaign(&tx, SYNC, campaign).await.map_err(|e| self.fail(e))?;
+        tx.commit().await.map_err(|e| self.fail(e))?;
+        marks.iter().map(|v| from_js::<SyncMark>(v, SYNC).map(|m| (m.doc.clone(), m))).collect()
     }
 
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {

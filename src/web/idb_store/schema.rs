@@ -14,6 +14,9 @@ pub(super) fn upgrade_to(db: &Database, step: u32) -> indexed_db_futures::Result
         2 => {
             db.create_object_store(META).with_key_path(KeyPath::One("key")).build()?;
         }
+        3 => {
+            db.create_object_store(SYNC).with_key_path(KeyPath::from(["campaign", "doc"])).build()?;
+        }
         _ => {}
     }
     Ok(())

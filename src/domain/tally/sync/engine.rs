@@ -1,0 +1,233 @@
+//! One sync of one campaign: pull every change since the checkpoint, then push what changed
+//! here, then delete the losing revisions of resolved conflicts. Written against two traits
+//! (the store and the HTTP transport) so that native tests run it against a server in memory.
+
+use std::collections::BTreeMap;
+
+use super::couch::{self, SyncError, Written};
+use super::{outgoing, plan_pull, records, DeviceRecord, Outgoing, Pulled, Record, SyncConflict, SyncMark, SyncState};
+use crate::domain::tally::ledger::Change;
+use crate::domain::tally::stamp::Stamp;
+use crate::domain::tally::store::{StoreError, TallyStore};
+
+/// How the device reaches the server: one request, its status and body.
+#[allow(async_fn_in_trait)]
+pub trait Transport {
+    /// A GET of `url`; `Err(Unreachable)` when no answer came.
+    async fn get(&self, url: &str) -> Result<(u16, String), SyncError>;
+    /// A POST of a JSON `body` to `url`.
+    async fn post(&self, url: &str, body: &str) -> Result<(u16, String), SyncError>;
+}
+
+/// The setting that holds a campaign's [`SyncState`].
+pub fn state_key(campaign: &str) -> String {
+    format!("sync:{campaign}")
+}
+
+/// How often a device that changed nothing still tells the server it synced (seconds).
+pub const DEVICE_REFRESH_SECONDS: i64 = 600;
+
+/// Reads a campaign's sync state (empty before the first sync).
+pub async fn load_state(store: &impl TallyStore, campaign: &str) -> Result<SyncState, SyncError> {
+    match store.meta(&state_key(campaign)).await.map_err(store_error)? {
+        None => Ok(SyncState::default()),
+        Some(text) => serde_json::from_str(&text).map_err(|e| SyncError::Store(format!("the stored sync state is unreadable: {e}"))),
+    }
+}
+
+/// Stores a campaign's sync state.
+pub async fn save_state(store: &impl TallyStore, campaign: &str, state: &SyncState) -> Result<(), SyncError> {
+    let text = serde_json::to_string(state).map_err(|e| SyncError::Store(e.to_string()))?;
+    store.set_meta(&state_key(campaign), &text).await.map_err(store_error)
+}
+
+fn store_error(e: StoreError) -> SyncError {
+    SyncError::Store(e.to_string())
+}
+
+/// What one sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Records taken from the server.
+    pub pulled: usize,
+    /// Documents written to the server.
+    pub pushed: usize,
+    /// Conflicts waiting for staff after it.
+    pub conflicts: usize,
+}
+
+/// Who is syncing: the campaign, its database, and this device.
+pub struct Target<'a> {
+    /// The campaign id (the store's key).
+    pub campaign: &'a str,
+    /// The database's name (for messages).
+    pub database: &'a str,
+    /// The database's address.
+    pub database_url: &'a str,
+    /// This device's id.
+    pub device: &'a str,
+    /// This device's label.
+    pub label: &'a str,
+}
+
+async fn answer(transport: &impl Transport, url: &str, body: Option<&str>, database: &str) -> Result<String, SyncError> {
+    let (status, text) = match body {
+        None => transport.get(url).await?,
+        Some(b) => transport.post(url, b).await?,
+    };
+    if (200..300).contains(&status) {
+        Ok(text)
+    } else {
+        Err(couch::http_error(status, &text, database))
+    }
+}
+
+/// Takes pulled documents into the store (one batch with their marks) and the state.
+async fn take_in(store: &impl TallyStore, target: &Target<'_>, state: &mut SyncState, pulled: &[Pulled]) -> Result<usize, SyncError> {
+    let ledger = store.load(target.campaign).await.map_err(store_error)?;
+    let marks = store.sync_marks(target.campaign).await.map_err(store_error)?;
+    let plan = plan_pull(&records(&ledger), &marks, pulled);
+    store.commit(target.campaign, &plan.changes).await.map_err(store_error)?;
+    state.conflicts.retain(|c| !pulled.iter().any(|p| p.doc == c.doc));
+    state.conflicts.extend(plan.conflicts);
+    for d in plan.devices {
+        state.devices.insert(d.device.clone(), d);
+    }
+    Ok(plan.taken)
+}
+
+/// Fetches the losing revisions of documents the server holds in conflict.
+async fn fetch_losing(transport: &impl Transport, target: &Target<'_>, docs: &mut [Pulled], losing: &[(String, Vec<String>)]) -> Result<(), SyncError> {
+    for (id, revs) in losing {
+        let Some(doc) = docs.iter_mut().find(|d| &d.doc == id) else { continue };
+        for rev in revs {
+            let text = answer(transport, &couch::revision_url(target.database_url, id, rev), None, target.database).await?;
+            let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| SyncError::BadAnswer(format!("revision {rev} of \"{id}\": not JSON ({e})")))?;
+            if let Some(record) = couch::read_doc(id, &value)?.record {
+                doc.losing.push((rev.clone(), record));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Pulls every change since the checkpoint, a page at a time; the checkpoint moves only
+/// after a page is stored.
+pub async fn pull(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, state: &mut SyncState) -> Result<usize, SyncError> {
+    let mut taken = 0;
+    loop {
+        let text = answer(transport, &couch::changes_url(target.database_url, state.since.as_ref()), None, target.database).await?;
+        let mut page = couch::read_changes(&text)?;
+        fetch_losing(transport, target, &mut page.docs, &page.losing_revs).await?;
+        taken += take_in(store, target, state, &page.docs).await?;
+        state.since = Some(page.last_seq);
+        save_state(store, target.campaign, state).await?;
+        if !page.full {
+            return Ok(taken);
+        }
+    }
+}
+
+/// Reads documents by id (those a push found changed on the server) and takes them in.
+async fn pull_docs(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, state: &mut SyncState, ids: &[String]) -> Result<(), SyncError> {
+    let body = serde_json::json!({ "keys": ids }).to_string();
+    let url = format!("{}/_all_docs?include_docs=true&conflicts=true", target.database_url);
+    let text = answer(transport, &url, Some(&body), target.database).await?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| SyncError::BadAnswer(format!("_all_docs: not JSON ({e})")))?;
+    let rows = value.get("rows").and_then(|r| r.as_array()).ok_or_else(|| SyncError::BadAnswer("_all_docs: no \"rows\" list".into()))?;
+    let mut docs = Vec::new();
+    let mut losing = Vec::new();
+    for row in rows {
+        let (Some(id), Some(doc)) = (row.get("id").and_then(|v| v.as_str()), row.get("doc").filter(|d| !d.is_null())) else { continue };
+        docs.push(couch::read_doc(id, doc)?);
+        if let Some(revs) = doc.get("_conflicts").and_then(|c| c.as_array()) {
+            losing.push((id.to_string(), revs.iter().filter_map(|r| r.as_str().map(str::to_string)).collect()));
+        }
+    }
+    fetch_losing(transport, target, &mut docs, &losing).await?;
+    take_in(store, target, state, &docs).await?;
+    save_state(store, target.campaign, state).await
+}
+
+/// The records waiting to be pushed.
+pub fn waiting(ledger: &crate::domain::tally::ledger::Ledger, marks: &BTreeMap<String, SyncMark>, state: &SyncState) -> usize {
+    outgoing(&records(ledger), marks, &state.conflicts).len()
+}
+
+/// Pushes what changed here, a page at a time; each stored document's mark is written
+/// as soon as its page is answered.
+pub async fn push(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, state: &mut SyncState, now: Stamp) -> Result<usize, SyncError> {
+    let ledger = store.load(target.campaign).await.map_err(store_error)?;
+    let marks = store.sync_marks(target.campaign).await.map_err(store_error)?;
+    let mut docs = outgoing(&records(&ledger), &marks, &state.conflicts);
+    let device_doc = format!("device:{}", target.device);
+    let refresh = state.last_synced.is_none_or(|t| (now.0 - t.0).num_seconds() >= DEVICE_REFRESH_SECONDS) || !marks.contains_key(&device_doc);
+    if !docs.is_empty() || refresh {
+        let record = Record::Device(DeviceRecord { device: target.device.to_string(), label: target.label.to_string(), synced: now });
+        docs.push(Outgoing { doc: device_doc, rev: marks.get(&format!("device:{}", target.device)).map(|m| m.rev.clone()), record });
+    }
+    let mut pushed = 0;
+    let mut changed_there = Vec::new();
+    for chunk in docs.chunks(couch::PUSH_PAGE) {
+        let url = format!("{}/_bulk_docs", target.database_url);
+        let text = answer(transport, &url, Some(&couch::bulk_docs_body(chunk)), target.database).await?;
+        let results = couch::read_bulk_results(&text, chunk.len())?;
+        let mut marks_now = Vec::new();
+        for (sent, result) in chunk.iter().zip(results) {
+            match result {
+                Written::Stored(id, rev) if id == sent.doc => {
+                    pushed += 1;
+                    marks_now.push(Change::Mark(SyncMark { doc: id, rev, hash: sent.record.hash() }));
+                }
+                Written::Stored(id, _) => return Err(SyncError::BadAnswer(format!("_bulk_docs: answer for \"{id}\" where \"{}\" was sent", sent.doc))),
+                // An audit record already there is the same record (its id is its identity).
+                Written::Conflict(_) if matches!(sent.record, Record::Audit(_)) => {}
+                Written::Conflict(id) => changed_there.push(id),
+                Written::Refused(id, reason) => return Err(SyncError::Refused(403, format!("\"{id}\": {reason}"))),
+            }
+        }
+        store.commit(target.campaign, &marks_now).await.map_err(store_error)?;
+    }
+    if !changed_there.is_empty() {
+        pull_docs(store, transport, target, state, &changed_there).await?;
+    }
+    Ok(pushed)
+}
+
+/// Deletes the losing revisions of resolved conflicts.
+pub async fn delete_losing(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, state: &mut SyncState) -> Result<(), SyncError> {
+    if state.delete.is_empty() {
+        return Ok(());
+    }
+    let url = format!("{}/_bulk_docs", target.database_url);
+    let text = answer(transport, &url, Some(&couch::delete_body(&state.delete)), target.database).await?;
+    // Deleted, or already gone (another device resolved it first): done either way.
+    couch::read_bulk_results(&text, state.delete.len())?;
+    state.delete.clear();
+    save_state(store, target.campaign, state).await
+}
+
+/// One whole sync: pull, push, delete resolved losers, then record the time.
+pub async fn sync_once(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, now: Stamp) -> Result<Summary, SyncError> {
+    let mut state = load_state(store, target.campaign).await?;
+    let pulled = pull(store, transport, target, &mut state).await?;
+    let pushed = push(store, transport, target, &mut state, now).await?;
+    delete_losing(store, transport, target, &mut state).await?;
+    state.last_synced = Some(now);
+    save_state(store, target.campaign, &state).await?;
+    Ok(Summary { pulled, pushed, conflicts: state.conflicts.len() })
+}
+
+/// Resolves a conflict by keeping the `keep`-th version: the batch is written, the conflict
+/// leaves the state, and the losing revisions wait for the next sync's delete.
+pub async fn resolve_conflict(store: &impl TallyStore, campaign: &str, doc: &str, keep: usize, author: &crate::domain::tally::ledger::Author) -> Result<(), SyncError> {
+    let mut state = load_state(store, campaign).await?;
+    let conflict: SyncConflict = state.conflicts.iter().find(|c| c.doc == doc).cloned().ok_or_else(|| SyncError::Store(format!("no conflict for \"{doc}\"")))?;
+    let ledger = store.load(campaign).await.map_err(store_error)?;
+    let local = ledger.entry(conflict.server.date, &conflict.server.unit);
+    let resolution = super::resolve(&conflict, keep, local, author).ok_or_else(|| SyncError::Store(format!("no version {keep} for \"{doc}\"")))?;
+    store.commit(campaign, &resolution.changes).await.map_err(store_error)?;
+    state.conflicts.retain(|c| c.doc != doc);
+    state.delete.extend(resolution.delete);
+    save_state(store, campaign, &state).await
+}
