@@ -299,22 +299,27 @@ mod idb {
         assert_eq!(latest.meta("device-id").await.unwrap(), None);
         latest.set_meta("device-id", "kiosk-z").await.unwrap();
         assert_eq!(latest.meta("device-id").await.unwrap().as_deref(), Some("kiosk-z"));
-        // Writing after the upgrade still works.
-        let more = [Change::PutEntry(entry(ymd(2023, 6, 25), "ward-1", &[("applications", 3)], "2023-06-25T10:00:00+07:00"))];
+        // Writing after the upgrade still works, sync marks in the same batch as the records.
+        let mark = vneid_campaign::domain::tally::sync::SyncMark { doc: "entry:2023-06-25:ward-1".into(), rev: "1-abc".into(), hash: "00ff".into() };
+        let more = [Change::PutEntry(entry(ymd(2023, 6, 25), "ward-1", &[("applications", 3)], "2023-06-25T10:00:00+07:00")), Change::Mark(mark.clone())];
+        assert!(latest.sync_marks("hcm-q3").await.unwrap().is_empty());
         latest.commit("hcm-q3", &more).await.unwrap();
+        assert_eq!(latest.sync_marks("hcm-q3").await.unwrap().into_values().collect::<Vec<_>>(), vec![mark]);
+        assert!(latest.sync_marks("hn-2024").await.unwrap().is_empty(), "marks are per campaign");
         let mut expected = ledger_of(&batch);
         expected.apply(&more);
         assert_eq!(latest.load("hcm-q3").await.unwrap(), expected);
         drop(latest);
 
         let (version, stores) = schema(name).await;
-        assert_eq!(version, 2);
+        assert_eq!(version, 3);
         assert_eq!(
             stores,
             [
                 ("audit", r#"["campaign","at","device","date","unit"]"#),
                 ("entries", r#"["campaign","date","unit"]"#),
                 ("meta", r#""key""#),
+                ("sync", r#"["campaign","doc"]"#),
                 ("targets", r#"["campaign","key"]"#),
                 ("units", r#"["campaign","id"]"#),
             ]
@@ -342,6 +347,7 @@ mod idb {
         let replay = [
             Change::PutEntry(entry(new_day, "ward-1", &[("applications", 9)], "2023-06-22T09:00:00+07:00")),
             Change::PutUnit(unit("team-new", "Tổ mới")),
+            Change::Mark(vneid_campaign::domain::tally::sync::SyncMark { doc: "unit:team-new".into(), rev: "1-a".into(), hash: "01".into() }),
             Change::AddAudit(record.clone()),
         ];
         match store.commit("hcm-q3", &replay).await {
@@ -352,6 +358,7 @@ mod idb {
         assert_eq!(after, before);
         assert!(after.entry(new_day, "ward-1").is_none(), "the entry before the failed add was rolled back");
         assert!(after.units.is_empty());
+        assert!(store.sync_marks("hcm-q3").await.unwrap().is_empty(), "the sync mark was rolled back with the batch");
         // A new connection sees the same.
         drop(store);
         let store = IdbStore::open_named(name).await.unwrap();

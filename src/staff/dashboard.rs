@@ -335,5 +335,6 @@ pub fn DashboardSection() -> impl IntoView {
             </div>
             {chart}
         </section>
+        <super::sync::SyncDevices/>
     }
 }

@@ -460,6 +460,7 @@ pub fn DataSection() -> impl IntoView {
 
     view! {
         <h2>{tr(|l| td_string!(l, tally.tab_data))}</h2>
+        <super::sync::SyncPanel/>
         <section class="card">
             <h3>{tr(|l| td_string!(l, tally.export_heading))}</h3>
             <p data-backup="line">{backup_line}</p>

@@ -99,6 +99,7 @@ pub(super) fn StaffFrame() -> impl IntoView {
             <h1>{tr(|l| td_string!(l, tally.title))} <span class="muted campaign-name">{campaign_text(|c| &c.area)}</span></h1>
             <div hidden=move || staff.locked.get() && staff.pin.get().is_some()><CampaignPicker/></div>
             <StorageBanner/>
+            {move || (!staff.locked.get()).then(|| view! { <super::sync::SyncLine/> })}
             {move || (!staff.locked.get()).then(|| view! { <BackupReminder/> })}
             {body}
         </main>

@@ -13,6 +13,7 @@ pub mod poster;
 pub mod report;
 pub mod settings;
 pub mod store;
+pub mod sync;
 
 mod frame;
 mod state;
@@ -76,6 +77,7 @@ pub fn StaffApp() -> impl IntoView {
         ledger_for: RwSignal::new(None),
         wanted: RwSignal::new(None),
         commits: StoredValue::new(0),
+        saved: RwSignal::new(0),
         storage: RwSignal::new(StorageStatus::Opening),
         problem: RwSignal::new(None),
         device_id: RwSignal::new(String::new()),
@@ -154,6 +156,26 @@ pub fn StaffApp() -> impl IntoView {
             staff.load(id);
         }
     });
+    // Sync, when the deployment names a server: it starts once the first campaign's data is
+    // loaded, and runs again for each campaign shown after.
+    if let Some(server) = app.deployment.sync.clone() {
+        let service = sync::SyncService::new(server, staff);
+        provide_context(service);
+        Effect::new(move |started: Option<bool>| {
+            let loaded = staff.ledger_for.get();
+            match (loaded.is_some(), started.unwrap_or(false)) {
+                (true, false) => {
+                    service.start();
+                    true
+                }
+                (true, true) => {
+                    service.run();
+                    true
+                }
+                (false, was) => was,
+            }
+        });
+    }
 
     let stored = open_prefs().get(LANG_KEY).and_then(|code| Lang::from_code(&code)).unwrap_or_default();
     view! {

@@ -46,6 +46,8 @@ pub struct StaffState {
     pub wanted: RwSignal<Option<String>>,
     /// Batches this tab has written (a load that ran meanwhile is read again).
     pub commits: StoredValue<u64>,
+    /// Changes each time this tab saves something (sync sends it a moment later).
+    pub saved: RwSignal<u64>,
     /// Where data is kept.
     pub storage: RwSignal<StorageStatus>,
     /// A problem to show at the top (quota, another tab's upgrade, a failed write).
@@ -126,6 +128,7 @@ impl StaffState {
         match store.commit(campaign, &changes).await {
             Ok(()) => {
                 self.commits.update_value(|n| *n += 1);
+                self.saved.update(|n| *n += 1);
                 if self.ledger_for.get_untracked().as_deref() == Some(campaign) {
                     self.ledger.update(|l| l.apply(&changes));
                 }

@@ -9,6 +9,8 @@ pub mod service_worker;
 #[cfg(feature = "staff")]
 pub mod broadcast;
 #[cfg(feature = "staff")]
+pub mod couch;
+#[cfg(feature = "staff")]
 pub mod fetch;
 #[cfg(feature = "staff")]
 pub mod idb_store;

@@ -224,8 +224,7 @@ pub async fn resolve_conflict(store: &impl TallyStore, campaign: &str, doc: &str
     let mut state = load_state(store, campaign).await?;
     let conflict: SyncConflict = state.conflicts.iter().find(|c| c.doc == doc).cloned().ok_or_else(|| SyncError::Store(format!("no conflict for \"{doc}\"")))?;
     let ledger = store.load(campaign).await.map_err(store_error)?;
-    let local = ledger.entry(conflict.server.date, &conflict.server.unit);
-    let resolution = super::resolve(&conflict, keep, local, author).ok_or_else(|| SyncError::Store(format!("no version {keep} for \"{doc}\"")))?;
+    let resolution = super::resolve(&conflict, keep, &ledger, author).ok_or_else(|| SyncError::Store(format!("no version {keep} for \"{doc}\"")))?;
     store.commit(campaign, &resolution.changes).await.map_err(store_error)?;
     state.conflicts.retain(|c| c.doc != doc);
     state.delete.extend(resolution.delete);

@@ -344,7 +344,8 @@ pub struct Resolution {
 /// Plans keeping the `keep`-th of [`SyncConflict::versions`]. The kept entry is written back to the server
 /// over its winning revision at the next push, the losing revisions are deleted, and an
 /// audit record keeps the counts it replaces on this device.
-pub fn resolve(conflict: &SyncConflict, keep: usize, local: Option<&Entry>, author: &Author) -> Option<Resolution> {
+pub fn resolve(conflict: &SyncConflict, keep: usize, ledger: &Ledger, author: &Author) -> Option<Resolution> {
+    let local = ledger.entry(conflict.server.date, &conflict.server.unit);
     let versions = conflict.versions();
     let kept = (*versions.get(keep)?).clone();
     let mut changes = vec![Change::Expect(Expected::Entry(kept.key(), local.cloned()))];
@@ -358,8 +359,14 @@ pub fn resolve(conflict: &SyncConflict, keep: usize, local: Option<&Entry>, auth
         changes.push(Change::PutEntry(kept.clone()));
     }
     if let Some(old) = replaced {
+        // An audit record is known by its time, device, day and unit: a save of the same
+        // entry in the same second already holds that identity, so this one takes the next free second.
+        let mut at = author.at;
+        while ledger.audit.iter().any(|a| a.at == at && a.device == author.device && a.date == kept.date && a.unit == kept.unit) {
+            at = Stamp(at.0 + chrono::TimeDelta::seconds(1));
+        }
         changes.push(Change::AddAudit(AuditRecord {
-            at: author.at,
+            at,
             device: author.device.clone(),
             staff: author.staff.clone(),
             date: kept.date,

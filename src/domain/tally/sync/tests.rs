@@ -294,8 +294,9 @@ fn offline_edits_on_both_sides_are_a_conflict_until_staff_choose() {
     assert_eq!((summary.pulled, summary.conflicts), (1, 0));
     assert_eq!(a.count("ward-1"), Some(41));
 
-    // B keeps its own version: it is written over the server's, with an audit record.
-    b.resolve(0, 13);
+    // B keeps its own version: it is written over the server's, with an audit record (in the
+    // same second as B's own save of it: the record takes the next second).
+    b.resolve(0, 10);
     assert!(b.state().conflicts.is_empty());
     b.sync(&server, 13).unwrap();
     a.sync(&server, 14).unwrap();
