@@ -89,13 +89,17 @@ bench: setup
 	node scripts/bench.mjs --budget-kb $(SIZE_BUDGET_KB)
 
 ## Benchmark staff mode at province scale (600 units × 120 days) in headless Chromium: a markdown
-## table on stdout, the numbers in target/bench-staff.json. Not part of `make test`. Goals are ratios to
+## table on stdout, the numbers in target/bench-staff.json; then sync at the same scale against
+## pouchdb-server (a build with the test fixtures' deployment, which names it; target/bench-sync.json). Not part of `make test`. Goals are ratios to
 ## limits measured in the same run: import and merge apply ≤ 1.5 × a raw IndexedDB write of the same
 ## records, export ≤ 2 × JSON.stringify, dashboard ≤ 1 × JSON.parse. To benchmark a site already built
 ## without rebuilding: BENCH_DIST=/path/to/site node scripts/bench-staff.mjs
 bench-staff: setup
 	scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
 	node scripts/bench-staff.mjs
+	DEPLOYMENT_DIR=tests/fixtures/campaigns scripts/build-dist.sh "$(TEST_PUBLIC_URL)"
+	rm -rf target/bench-sync-dist && cp -r dist target/bench-sync-dist
+	BENCH_SYNC_DIST=target/bench-sync-dist node scripts/bench-sync.mjs
 
 ## Gzip and brotli size of every file in dist/, and the first load of the home page against the budget.
 size:

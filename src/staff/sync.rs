@@ -422,7 +422,7 @@ pub fn SyncPanel() -> impl IntoView {
             <form class="sync-sign-in" on:submit=on_submit>
                 <p class="field">
                     <label for="sync-user">{tr(|l| td_string!(l, sync.user_label))}</label>
-                    <input id="sync-user" name="username" autocomplete="username" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <input id="sync-user" type="text" name="username" autocomplete="username" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 </p>
                 <p class="field">
                     <label for="sync-password">{tr(|l| td_string!(l, sync.password_label))}</label>

@@ -1,6 +1,7 @@
 // Security gates: a strict Content-Security-Policy, no request to any other
 // origin on any page, and nothing personal kept after a citizen's walk.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { test, expect, ROUTES, at } from './app.js';
 
 // This test provokes a violation on purpose, so it does without the fixture's console check.
@@ -11,7 +12,10 @@ test('the Content-Security-Policy is strict and enforced: an injected inline scr
   expect(policy).toContain("default-src 'self'");
   expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
   expect(policy).not.toContain('unsafe-inline');
-  expect(policy).not.toMatch(/https?:/);
+  // The one other origin is the sync server the deployment names, and only to connect to.
+  const { sync } = JSON.parse(readFileSync(new URL('../fixtures/campaigns/deployment.json', import.meta.url), 'utf8'));
+  expect(policy.match(/https?:\/\/[^\s;]+/g)).toEqual([new URL(sync.url).origin]);
+  expect(policy).toContain(`connect-src 'self' ${new URL(sync.url).origin};`);
   const outcome = await page.evaluate(() => new Promise((resolve) => {
     document.addEventListener('securitypolicyviolation', (e) => resolve({ blocked: e.violatedDirective, ran: Boolean(window.__injected) }), { once: true });
     const script = document.createElement('script');

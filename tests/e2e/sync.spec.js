@@ -4,7 +4,7 @@
 // resumes from its checkpoint; a wrong password and a database without rights are refused
 // with a clear message. The fixture deployment names the server (tests/fixtures/campaigns).
 import { test as base, expect } from '@playwright/test';
-import { CouchServer, COUCH, couch } from './couch-server.js';
+import { CouchServer, COUCH, couch } from '../../scripts/couch-server.mjs';
 import { StaffPage, DURING_CAMPAIGN } from './staff-page.js';
 
 const DB = 'vneid-hcm-q3-2023';

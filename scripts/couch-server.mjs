@@ -1,4 +1,4 @@
-// A CouchDB-protocol server for the sync tests: npm's pouchdb-server, started and stopped by
+// A CouchDB-protocol server for the sync tests and benchmark: npm's pouchdb-server, started and stopped by
 // the tests on loopback, in a scratch folder (it keeps its databases, config and log in its
 // working directory, so a restart finds them). The fixture deployment (tests/fixtures/campaigns/deployment.json) names it:
 // http://127.0.0.1:59840, one database per campaign (vneid-<campaign>).
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const COUCH_PORT = 59840;
 export const COUCH = `http://127.0.0.1:${COUCH_PORT}`;
 export const ADMIN = { name: 'admin', password: 'admin-secret' };
