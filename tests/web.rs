@@ -566,4 +566,26 @@ mod component {
         drop(mounted);
         parent.remove();
     }
+
+    /// These tests build with the live deployment (`public/campaigns/`), which names no sync server.
+    #[wasm_bindgen_test]
+    async fn without_a_sync_server_the_data_section_keeps_file_export_and_import_and_shows_no_sync() {
+        assert!(vneid_campaign::domain::presets::Deployment::built_in().unwrap().sync.is_none(), "the live deployment names no server");
+        let window = web_sys::window().unwrap();
+        let before = window.location().search().unwrap_or_default();
+        window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?v=data")).unwrap();
+        let document = window.document().unwrap();
+        let parent: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&parent).unwrap();
+        let mounted = leptos::mount::mount_to(parent.clone(), vneid_campaign::staff::StaffApp);
+        let off = find(&parent, "[data-sync-off]").await;
+        assert!(!off.text_content().unwrap_or_default().trim().is_empty());
+        find(&parent, "#export-json").await;
+        find(&parent, "#import-files").await;
+        assert!(parent.query_selector(".sync-line").unwrap().is_none(), "no status line without a server");
+        assert!(parent.query_selector("#sync-user").unwrap().is_none(), "no sign-in without a server");
+        drop(mounted);
+        parent.remove();
+        window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(if before.is_empty() { "?" } else { &before })).unwrap();
+    }
 }

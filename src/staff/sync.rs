@@ -350,7 +350,7 @@ pub fn SyncLine() -> impl IntoView {
             SyncStatus::Failed(m) => format!("{}: {m}", t_string!(i18n, sync.failed)),
         }];
         if waiting > 0 {
-            parts.push(format!("{waiting} {}", t_string!(i18n, sync.waiting)));
+            parts.push(format!("{} {waiting}", t_string!(i18n, sync.waiting)));
         }
         if !matches!(sync.status.get(), SyncStatus::Synced) {
             if let Some(at) = state.last_synced {
@@ -358,7 +358,7 @@ pub fn SyncLine() -> impl IntoView {
             }
         }
         if !state.conflicts.is_empty() {
-            parts.push(format!("{} {}", state.conflicts.len(), t_string!(i18n, sync.conflicts_waiting)));
+            parts.push(format!("{} {}", t_string!(i18n, sync.conflicts_waiting), state.conflicts.len()));
         }
         parts.join(" · ")
     };

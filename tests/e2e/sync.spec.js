@@ -74,7 +74,7 @@ class Device {
     if (!(await this.page.url()).includes('v=data')) await this.staff.tab('Xuất, nhập dữ liệu').click();
     await this.page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await expect(this.status).toHaveAttribute('data-sync-status', 'synced');
-    await expect(this.status).not.toContainText('chờ gửi');
+    await expect(this.status).not.toContainText('Chờ gửi');
   }
 
   async dashboardTotals() {
@@ -112,7 +112,7 @@ base('two devices share their counts through the server, and the dashboard names
   await b.staff.enter('2023-06-24', 'ward-police', { applications: 20, activations: 8 });
   // Sent a moment after the save, without asking.
   await expect(b.status).toHaveAttribute('data-sync-status', 'synced');
-  await expect(b.status).not.toContainText('chờ gửi');
+  await expect(b.status).not.toContainText('Chờ gửi');
   await expect.poll(async () => (await couch('GET', `/${DB}/entry%3A2023-06-24%3Award-police`)).status).toBe(200);
   await a.syncNow();
   expect(await a.dashboardTotals()).toEqual({ applications: '32', activations: '12' });
@@ -146,7 +146,7 @@ base('offline edits of the same day and unit on two devices are a conflict that 
   await a.staff.enter('2023-06-24', 'district-team', { applications: 13, activations: 4 });
   await expect(a.status).toContainText('Không kết nối được máy chủ');
   // The entry and its audit record wait.
-  await expect(a.status).toContainText('2 thay đổi đang chờ gửi');
+  await expect(a.status).toContainText('Chờ gửi: 2');
   await b.staff.tab('Nhập số liệu').click();
   await b.staff.enter('2023-06-24', 'district-team', { applications: 15, activations: 5 });
   // Entry never waits for the server.
@@ -160,7 +160,7 @@ base('offline edits of the same day and unit on two devices are a conflict that 
   // Shown like an import conflict: every version, its counts, time and device; nothing overwritten.
   const conflict = b.page.locator('[data-sync-conflict]');
   await expect(conflict).toHaveCount(1);
-  await expect(b.status).toContainText('1 xung đột cần chọn');
+  await expect(b.status).toContainText('Xung đột cần chọn (mục Xuất, nhập dữ liệu): 1');
   await expect(conflict.locator('[data-version]')).toHaveCount(2);
   await expect(conflict.locator('[data-version="0"]')).toContainText('Trên máy này');
   await expect(conflict.locator('[data-version="0"]')).toContainText('15');
@@ -174,7 +174,7 @@ base('offline edits of the same day and unit on two devices are a conflict that 
   await conflict.locator('[data-version="0"]').getByRole('button', { name: 'Giữ bản này' }).click();
   await expect(conflict).toHaveCount(0);
   await expect(b.status).toHaveAttribute('data-sync-status', 'synced');
-  await expect(b.status).not.toContainText('xung đột');
+  await expect(b.status).not.toContainText('Xung đột');
   await b.syncNow();
   await a.syncNow();
   expect(await a.dashboardTotals()).toEqual({ applications: '15', activations: '5' });
@@ -261,6 +261,6 @@ base('a wrong password is refused with a clear message, and a user without right
   expect(all.json.rows).toEqual([]);
   // Nothing changed on the device: the count is still there, waiting.
   expect(await a.dashboardTotals()).toEqual({ applications: '12', activations: '4' });
-  await expect(a.status).toContainText('1 thay đổi đang chờ gửi');
+  await expect(a.status).toContainText('Chờ gửi: 1');
   await a.close();
 });

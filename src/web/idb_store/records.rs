@@ -216,10 +216,17 @@ pub(super) async fn check_expectations(tx: &web_sys::IdbTransaction, campaign: &
     let mut targets_read: Option<web_sys::IdbRequest> = None;
     // Many entries expected absent (an import): one read of the campaign's keys, not one
     // read per entry.
-    let absent_entries = expectations.iter().filter(|e| matches!(e, Expected::Entry(_, None))).count();
-    let keys_read = if absent_entries > MANY_EXPECTATIONS {
+    // Only the keys between the first and the last day expected absent are read (a page of a
+    // sync pull spans a few days of a campaign's whole period).
+    let absent_days: Vec<chrono::NaiveDate> = expectations.iter().filter_map(|e| if let Expected::Entry((date, _), None) = e { Some(*date) } else { None }).collect();
+    let keys_read = if absent_days.len() > MANY_EXPECTATIONS {
         let store = tx.object_store(ENTRIES).map_err(|e| js_failure(&e))?;
-        Some(store.get_all_keys_with_key(&campaign_range(campaign)?).map_err(|e| js_failure(&e))?)
+        let (first, last) = (absent_days.iter().min(), absent_days.iter().max());
+        let range = match (first, last) {
+            (Some(first), Some(last)) => days_range(campaign, *first, *last)?,
+            _ => campaign_range(campaign)?,
+        };
+        Some(store.get_all_keys_with_key(&range).map_err(|e| js_failure(&e))?)
     } else {
         None
     };
@@ -296,6 +303,15 @@ pub(super) const MANY_EXPECTATIONS: usize = 32;
 pub(super) fn campaign_range(campaign: &str) -> Result<JsValue, StoreError> {
     let lower: JsValue = js_sys::Array::of1(&JsValue::from_str(campaign)).into();
     let upper: JsValue = js_sys::Array::of2(&JsValue::from_str(campaign), &js_sys::Array::new()).into();
+    web_sys::IdbKeyRange::bound(&lower, &upper).map(JsValue::from).map_err(|e| js_failure(&e))
+}
+
+/// Every entry key of `campaign` from day `first` to day `last`: from `[campaign, first]` up
+/// to `[campaign, last, []]` (an array sorts after every string).
+pub(super) fn days_range(campaign: &str, first: chrono::NaiveDate, last: chrono::NaiveDate) -> Result<JsValue, StoreError> {
+    let day = |d| JsValue::from_str(&crate::domain::vn_time::format_iso(d));
+    let lower: JsValue = js_sys::Array::of2(&JsValue::from_str(campaign), &day(first)).into();
+    let upper: JsValue = js_sys::Array::of3(&JsValue::from_str(campaign), &day(last), &js_sys::Array::new()).into();
     web_sys::IdbKeyRange::bound(&lower, &upper).map(JsValue::from).map_err(|e| js_failure(&e))
 }
 

@@ -45,6 +45,49 @@ fn store_error(e: StoreError) -> SyncError {
     SyncError::Store(e.to_string())
 }
 
+/// This device's records and marks for one sync: read once, then kept current as each
+/// batch is written (a page of a pull no longer reads the whole ledger again).
+pub struct Local {
+    /// Every record by document id.
+    pub records: BTreeMap<String, Record>,
+    /// The marks by document id.
+    pub marks: BTreeMap<String, SyncMark>,
+}
+
+impl Local {
+    /// Reads the campaign's records and marks.
+    pub async fn read(store: &impl TallyStore, campaign: &str) -> Result<Local, SyncError> {
+        let ledger = store.load(campaign).await.map_err(store_error)?;
+        let marks = store.sync_marks(campaign).await.map_err(store_error)?;
+        Ok(Local { records: records(&ledger), marks })
+    }
+
+    /// Takes in a batch that the store has written.
+    fn applied(&mut self, changes: &[Change]) {
+        for change in changes {
+            let record = match change {
+                Change::PutEntry(e) => Record::Entry(e.clone()),
+                Change::AddAudit(a) => Record::Audit(a.clone()),
+                Change::PutUnit(u) => Record::Unit(u.clone()),
+                Change::PutTarget(t) => Record::Target(t.clone()),
+                Change::Mark(m) => {
+                    self.marks.insert(m.doc.clone(), m.clone());
+                    continue;
+                }
+                Change::Expect(_) => continue,
+            };
+            self.records.insert(record.doc_id(), record);
+        }
+    }
+
+    /// Writes a batch and takes it in.
+    async fn commit(&mut self, store: &impl TallyStore, campaign: &str, changes: &[Change]) -> Result<(), SyncError> {
+        store.commit(campaign, changes).await.map_err(store_error)?;
+        self.applied(changes);
+        Ok(())
+    }
+}
+
 /// What one sync did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -83,11 +126,9 @@ async fn answer(transport: &impl Transport, url: &str, body: Option<&str>, datab
 }
 
 /// Takes pulled documents into the store (one batch with their marks) and the state.
-async fn take_in(store: &impl TallyStore, target: &Target<'_>, state: &mut SyncState, pulled: &[Pulled]) -> Result<usize, SyncError> {
-    let ledger = store.load(target.campaign).await.map_err(store_error)?;
-    let marks = store.sync_marks(target.campaign).await.map_err(store_error)?;
-    let plan = plan_pull(&records(&ledger), &marks, pulled);
-    store.commit(target.campaign, &plan.changes).await.map_err(store_error)?;
+async fn take_in(store: &impl TallyStore, local: &mut Local, target: &Target<'_>, state: &mut SyncState, pulled: &[Pulled]) -> Result<usize, SyncError> {
+    let plan = plan_pull(&local.records, &local.marks, pulled);
+    local.commit(store, target.campaign, &plan.changes).await?;
     state.conflicts.retain(|c| !pulled.iter().any(|p| p.doc == c.doc));
     state.conflicts.extend(plan.conflicts);
     for d in plan.devices {
@@ -113,13 +154,13 @@ async fn fetch_losing(transport: &impl Transport, target: &Target<'_>, docs: &mu
 
 /// Pulls every change since the checkpoint, a page at a time; the checkpoint moves only
 /// after a page is stored.
-pub async fn pull(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, state: &mut SyncState) -> Result<usize, SyncError> {
+pub async fn pull(store: &impl TallyStore, transport: &impl Transport, local: &mut Local, target: &Target<'_>, state: &mut SyncState) -> Result<usize, SyncError> {
     let mut taken = 0;
     loop {
         let text = answer(transport, &couch::changes_url(target.database_url, state.since.as_ref()), None, target.database).await?;
         let mut page = couch::read_changes(&text)?;
         fetch_losing(transport, target, &mut page.docs, &page.losing_revs).await?;
-        taken += take_in(store, target, state, &page.docs).await?;
+        taken += take_in(store, local, target, state, &page.docs).await?;
         state.since = Some(page.last_seq);
         save_state(store, target.campaign, state).await?;
         if !page.full {
@@ -129,7 +170,7 @@ pub async fn pull(store: &impl TallyStore, transport: &impl Transport, target: &
 }
 
 /// Reads documents by id (those a push found changed on the server) and takes them in.
-async fn pull_docs(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, state: &mut SyncState, ids: &[String]) -> Result<(), SyncError> {
+async fn pull_docs(store: &impl TallyStore, transport: &impl Transport, local: &mut Local, target: &Target<'_>, state: &mut SyncState, ids: &[String]) -> Result<(), SyncError> {
     let body = serde_json::json!({ "keys": ids }).to_string();
     let url = format!("{}/_all_docs?include_docs=true&conflicts=true", target.database_url);
     let text = answer(transport, &url, Some(&body), target.database).await?;
@@ -145,7 +186,7 @@ async fn pull_docs(store: &impl TallyStore, transport: &impl Transport, target: 
         }
     }
     fetch_losing(transport, target, &mut docs, &losing).await?;
-    take_in(store, target, state, &docs).await?;
+    take_in(store, local, target, state, &docs).await?;
     save_state(store, target.campaign, state).await
 }
 
@@ -156,10 +197,9 @@ pub fn waiting(ledger: &crate::domain::tally::ledger::Ledger, marks: &BTreeMap<S
 
 /// Pushes what changed here, a page at a time; each stored document's mark is written
 /// as soon as its page is answered.
-pub async fn push(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, state: &mut SyncState, now: Stamp) -> Result<usize, SyncError> {
-    let ledger = store.load(target.campaign).await.map_err(store_error)?;
-    let marks = store.sync_marks(target.campaign).await.map_err(store_error)?;
-    let mut docs = outgoing(&records(&ledger), &marks, &state.conflicts);
+pub async fn push(store: &impl TallyStore, transport: &impl Transport, local: &mut Local, target: &Target<'_>, state: &mut SyncState, now: Stamp) -> Result<usize, SyncError> {
+    let marks = &local.marks;
+    let mut docs = outgoing(&local.records, marks, &state.conflicts);
     let device_doc = format!("device:{}", target.device);
     let refresh = state.last_synced.is_none_or(|t| (now.0 - t.0).num_seconds() >= DEVICE_REFRESH_SECONDS) || !marks.contains_key(&device_doc);
     if !docs.is_empty() || refresh {
@@ -186,10 +226,10 @@ pub async fn push(store: &impl TallyStore, transport: &impl Transport, target: &
                 Written::Refused(id, reason) => return Err(SyncError::Refused(403, format!("\"{id}\": {reason}"))),
             }
         }
-        store.commit(target.campaign, &marks_now).await.map_err(store_error)?;
+        local.commit(store, target.campaign, &marks_now).await?;
     }
     if !changed_there.is_empty() {
-        pull_docs(store, transport, target, state, &changed_there).await?;
+        pull_docs(store, transport, local, target, state, &changed_there).await?;
     }
     Ok(pushed)
 }
@@ -210,8 +250,9 @@ pub async fn delete_losing(store: &impl TallyStore, transport: &impl Transport, 
 /// One whole sync: pull, push, delete resolved losers, then record the time.
 pub async fn sync_once(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, now: Stamp) -> Result<Summary, SyncError> {
     let mut state = load_state(store, target.campaign).await?;
-    let pulled = pull(store, transport, target, &mut state).await?;
-    let pushed = push(store, transport, target, &mut state, now).await?;
+    let mut local = Local::read(store, target.campaign).await?;
+    let pulled = pull(store, transport, &mut local, target, &mut state).await?;
+    let pushed = push(store, transport, &mut local, target, &mut state, now).await?;
     delete_losing(store, transport, target, &mut state).await?;
     state.last_synced = Some(now);
     save_state(store, target.campaign, &state).await?;
