@@ -141,11 +141,14 @@ pub fn read_changes(text: &str) -> Result<ChangesPage, SyncError> {
 /// Reads one document as a record; its id must be the one its content gives.
 pub fn read_doc(id: &str, doc: &Value) -> Result<Pulled, SyncError> {
     let rev = doc.get("_rev").and_then(Value::as_str).ok_or_else(|| bad(format!("document \"{id}\" has no \"_rev\"")))?;
-    let mut content = doc.clone();
-    if let Value::Object(map) = &mut content {
-        map.retain(|k, _| !k.starts_with('_'));
+    let not_a_record = |why: String| bad(format!("document \"{id}\" is not a count record: {why}"));
+    let Some(fields) = doc.as_object() else { return Err(not_a_record("not an object".into())) };
+    if let Some(extra) = fields.keys().find(|k| !k.starts_with('_') && *k != "type" && *k != "record") {
+        return Err(not_a_record(format!("unknown field \"{}\"", crate::domain::tally::stamp::short(extra))));
     }
-    let record: Record = serde_json::from_value(content).map_err(|e| bad(format!("document \"{id}\" is not a count record: {e}")))?;
+    let kind = fields.get("type").and_then(Value::as_str).ok_or_else(|| not_a_record("no \"type\"".into()))?;
+    let content = fields.get("record").cloned().ok_or_else(|| not_a_record("no \"record\"".into()))?;
+    let record = Record::from_content(kind, content).map_err(not_a_record)?;
     if record.doc_id() != id {
         return Err(bad(format!("document \"{id}\" holds the record of \"{}\"", record.doc_id())));
     }
@@ -154,7 +157,7 @@ pub fn read_doc(id: &str, doc: &Value) -> Result<Pulled, SyncError> {
 
 /// The body of a `_bulk_docs` request.
 pub fn bulk_docs_body(docs: &[Outgoing]) -> String {
-    serde_json::json!({ "docs": docs.iter().map(Outgoing::to_json).collect::<Vec<_>>() }).to_string()
+    format!("{{\"docs\":[{}]}}", docs.iter().map(Outgoing::to_json).collect::<Vec<_>>().join(","))
 }
 
 /// The body of a `_bulk_docs` request deleting revisions.

@@ -31,7 +31,10 @@ pub const DEVICE_REFRESH_SECONDS: i64 = 600;
 pub async fn load_state(store: &impl TallyStore, campaign: &str) -> Result<SyncState, SyncError> {
     match store.meta(&state_key(campaign)).await.map_err(store_error)? {
         None => Ok(SyncState::default()),
-        Some(text) => serde_json::from_str(&text).map_err(|e| SyncError::Store(format!("the stored sync state is unreadable: {e}"))),
+        // Read through a JSON value: the same deserialisers as the IndexedDB records, no new copies.
+        Some(text) => serde_json::from_str::<serde_json::Value>(&text)
+            .and_then(serde_json::from_value)
+            .map_err(|e| SyncError::Store(format!("the stored sync state is unreadable: {e}"))),
     }
 }
 
