@@ -21,6 +21,8 @@ use crate::domain::tally::stamp::Stamp;
 use crate::domain::tally::store::TallyStore;
 use crate::domain::tally::sync::couch::{self, SyncError};
 use crate::domain::tally::sync::engine::{self, Target};
+use crate::domain::tally::ledger::Entry;
+use crate::domain::tally::sync::engine::Resolved;
 use crate::domain::tally::sync::{backoff_seconds, DeviceRecord, SyncConflict, SyncState};
 use crate::domain::vn_time::format_date;
 use crate::i18n::*;
@@ -73,7 +75,11 @@ pub struct SyncService {
     again: StoredValue<bool>,
     failures: StoredValue<u32>,
     timer: StoredValue<Option<TimeoutHandle>>,
-    queued: StoredValue<Vec<(String, usize)>>,
+    /// Choices staff made for conflicts, settled at the start of the next run:
+    /// (campaign, document, the version kept).
+    queued: StoredValue<Vec<(String, String, Entry)>>,
+    /// The documents whose conflict has a choice waiting (their buttons are disabled).
+    pub resolving: RwSignal<Vec<String>>,
 }
 
 impl SyncService {
@@ -92,6 +98,7 @@ impl SyncService {
             failures: StoredValue::new(0),
             timer: StoredValue::new(None),
             queued: StoredValue::new(Vec::new()),
+            resolving: RwSignal::new(Vec::new()),
         };
         // A save is sent a moment later; the count of waiting records follows the ledger.
         Effect::new(move |first: Option<()>| {
@@ -128,18 +135,18 @@ impl SyncService {
         wasm_bindgen_futures::spawn_local(async move {
             let stored = self.staff.store().meta(USER_KEY).await.ok().flatten();
             self.user.set(stored.clone());
-            let Some(name) = stored else {
+            // Signed out on purpose (or never signed in): the form waits.
+            let Some(name) = stored.filter(|n| !n.is_empty()) else {
                 self.status.set(SyncStatus::SignedOut);
                 return;
             };
             match request("GET", &self.session_url(), None).await {
-                Ok((200, body)) if couch::read_session(&body).ok().flatten().as_deref() == Some(name.as_str()) => {
-                    self.signed_in.set(true);
-                    self.run();
-                }
-                Ok(_) => self.status.set(SyncStatus::SignedOut),
-                Err(_) => {
-                    // Offline at start: counts wait; the session is tried again with the next run.
+                // The server answers that there is no session (or another user's): sign in again.
+                Ok((200, body)) if couch::read_session(&body).ok().flatten().as_deref() != Some(name.as_str()) => self.status.set(SyncStatus::SignedOut),
+                Ok((401, _)) => self.status.set(SyncStatus::SignedOut),
+                // Signed in; or offline, or the server is down (a proxy's 502): counts wait
+                // and the next runs try again, backing off.
+                _ => {
                     self.signed_in.set(true);
                     self.run();
                 }
@@ -181,6 +188,8 @@ impl SyncService {
         self.status.set(SyncStatus::SignedOut);
         let url = self.session_url();
         wasm_bindgen_futures::spawn_local(async move {
+            // The name stays for the form; the empty setting says "signed out on purpose".
+            let _ = self.staff.store().set_meta(USER_KEY, "").await;
             let _ = request("DELETE", &url, None).await;
         });
     }
@@ -203,8 +212,13 @@ impl SyncService {
 
     /// Keeps `keep` for the conflict of `doc`, in the next run (so no run and resolution
     /// ever write the sync state at the same time).
-    pub fn resolve(self, doc: String, keep: usize) {
-        self.queued.update_value(|q| q.push((doc, keep)));
+    pub fn resolve(self, doc: String, keep: Entry) {
+        let Some(campaign) = self.campaign() else { return };
+        if self.resolving.with_untracked(|r| r.contains(&doc)) {
+            return;
+        }
+        self.resolving.update(|r| r.push(doc.clone()));
+        self.queued.update_value(|q| q.push((campaign, doc, keep)));
         self.run();
     }
 
@@ -223,24 +237,35 @@ impl SyncService {
         self.status.set(SyncStatus::Syncing);
         super::mark("sync:start");
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = self.run_once(&campaign).await;
+            // One tab of this browser syncs a campaign at a time (they share its state).
+            let outcome = crate::web::couch::with_tab_lock(&format!("vneid-sync-{campaign}"), self.run_once(&campaign)).await;
             self.running.set_value(false);
             super::mark("sync:end");
+            // Staff switched campaigns meanwhile: the one shown is not reloaded with this one's
+            // data; the switch runs a sync of its own.
+            let still_shown = self.campaign().as_deref() == Some(campaign.as_str());
+            let reload = |pulled: bool| {
+                if pulled && still_shown {
+                    self.staff.load(campaign.clone());
+                }
+            };
             let next = match outcome {
-                Ok(pulled) => {
+                // Signed out while it ran: the status stays "signed out".
+                _ if !self.signed_in.get_untracked() => None,
+                // Another tab is syncing this campaign: try again at the usual pace.
+                None => Some(SYNC_EVERY_SECONDS),
+                Some(Ok(pulled)) => {
                     self.failures.set_value(0);
                     self.status.set(SyncStatus::Synced);
-                    if pulled {
-                        self.staff.load(campaign.clone());
-                    }
+                    reload(pulled);
                     Some(SYNC_EVERY_SECONDS)
                 }
-                Err(e) => {
+                Some(Err(e)) => {
                     let failures = self.failures.get_value() + 1;
                     self.failures.set_value(failures);
                     let wait = backoff_seconds(failures);
                     // Something may have been taken in before the failure.
-                    self.staff.load(campaign.clone());
+                    reload(true);
                     match e {
                         SyncError::Unreachable(_) => {
                             self.status.set(SyncStatus::Unreachable(wait));
@@ -285,15 +310,25 @@ impl SyncService {
     async fn run_once(self, campaign: &str) -> Result<bool, SyncError> {
         let store = self.staff.store();
         let author = self.staff.author(now());
-        for (doc, keep) in self.queued.try_update_value(std::mem::take).unwrap_or_default() {
-            engine::resolve_conflict(&*store, campaign, &doc, keep, &author).await?;
-            self.staff.load(campaign.to_string());
-        }
         let database = self.database(campaign);
-        let database_url = couch::database_url(&self.server.with_value(|s| s.url.clone()), &database);
+        let database_url = self.database_url(campaign);
         let device = self.staff.device_id.get_untracked();
         let label = self.staff.device_label.get_untracked();
         let target = Target { campaign, database: &database, database_url: &database_url, device: &device, label: &label };
+        // Staff's choices for this campaign's conflicts (others wait for theirs).
+        let queued = self.queued.try_update_value(|q| {
+            let (mine, others): (Vec<_>, Vec<_>) = std::mem::take(q).into_iter().partition(|(c, _, _)| c == campaign);
+            *q = others;
+            mine
+        });
+        for (_, doc, keep) in queued.unwrap_or_default() {
+            let outcome = engine::resolve_conflict(&*store, &target, &doc, &keep, &author).await;
+            self.resolving.update(|r| r.retain(|d| d != &doc));
+            // Done, already settled (a second click), or the versions changed since they were
+            // shown (nothing written; the list shows them anew): the ledger shown is read again.
+            let _: Resolved = outcome?;
+            self.staff.load(campaign.to_string());
+        }
         let summary = engine::sync_once(&*store, &CouchHttp, &target, Stamp::new(now())).await?;
         Ok(summary.pulled > 0)
     }
@@ -301,15 +336,22 @@ impl SyncService {
     /// Reads the sync state and the number of records waiting.
     fn refresh(self) {
         let Some(campaign) = self.campaign() else { return };
+        let database_url = self.database_url(&campaign);
         wasm_bindgen_futures::spawn_local(async move {
             let store = self.staff.store();
-            let state = engine::load_state(&*store, &campaign).await.unwrap_or_default();
-            if let Ok(marks) = store.sync_marks(&campaign).await {
+            let state = engine::load_state(&*store, &campaign, &database_url).await.unwrap_or_default();
+            if let Ok(mut marks) = store.sync_marks(&campaign).await {
+                marks.retain(|_, m| m.server == database_url);
                 let waiting = self.staff.ledger.with_untracked(|l| engine::waiting(l, &marks, &state));
                 self.waiting.set(waiting);
             }
             self.state.set(state);
         });
+    }
+
+    /// The address of `campaign`'s database.
+    fn database_url(&self, campaign: &str) -> String {
+        couch::database_url(&self.server.with_value(|s| s.url.clone()), &self.database(campaign))
     }
 }
 
@@ -453,6 +495,17 @@ pub fn SyncPanel() -> impl IntoView {
         }
         .into_any()
     };
+    let refused = move || {
+        let refused = sync.state.with(|s| s.refused.clone());
+        (!refused.is_empty()).then(|| {
+            let rows = refused.into_iter().map(|(doc, why)| view! { <li><code>{doc}</code> ": " {why}</li> }).collect_view();
+            view! {
+                <h4>{tr(|l| td_string!(l, sync.refused_title))}</h4>
+                <p>{tr(|l| td_string!(l, sync.refused_help))}</p>
+                <ul class="plain" data-sync-refused="">{rows}</ul>
+            }
+        })
+    };
     let database = move || sync.campaign().map(|c| sync.database(&c)).unwrap_or_default();
     view! {
         <section class="card sync-panel" aria-labelledby="sync-title">
@@ -461,6 +514,7 @@ pub fn SyncPanel() -> impl IntoView {
             {move || if sync.signed_in.get() { signed_in_view().into_any() } else { sign_in_view().into_any() }}
             {move || problem.get().map(|m| view! { <p class="save-failed" role="alert" data-sync-problem="">{m}</p> })}
             {conflicts}
+            {refused}
         </section>
     }
     .into_any()
@@ -468,21 +522,25 @@ pub fn SyncPanel() -> impl IntoView {
 
 fn conflict_row(sync: SyncService, conflict: &SyncConflict, c: &crate::domain::campaign::Campaign, lang: crate::domain::text::Lang, unit: String) -> impl IntoView {
     let figures = |e: &crate::domain::tally::ledger::Entry| c.indicators.iter().map(|ind| format!("{} {}", ind.name.get(lang), format_count(e.counts.get(&ind.id), lang))).collect::<Vec<_>>().join(" / ");
+    // This device's version as it is now (staff may have saved it again since).
+    let current = sync.staff.ledger.with(|l| l.entry(conflict.server.date, &conflict.server.unit).cloned());
     let versions = conflict
-        .versions()
+        .versions(current.as_ref())
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
-            let here = conflict.mine.as_ref() == Some(e);
+            let here = conflict.mine.is_some() && i == 0;
             let line = format!("{} — {} · {}", figures(e), e.modified.to_display(), e.device);
             let doc = conflict.doc.clone();
+            let waiting_doc = conflict.doc.clone();
+            let kept = e.clone();
             view! {
                 <li data-version=i>
                     <p>
                         {move || if here { t_string!(use_i18n(), sync.version_here) } else { t_string!(use_i18n(), sync.version_server) }}
                         ": " {line}
                     </p>
-                    <button type="button" on:click=move |_| sync.resolve(doc.clone(), i)>{tr(|l| td_string!(l, sync.keep_this))}</button>
+                    <button type="button" disabled=move || sync.resolving.with(|r| r.contains(&waiting_doc)) on:click=move |_| sync.resolve(doc.clone(), kept.clone())>{tr(|l| td_string!(l, sync.keep_this))}</button>
                 </li>
             }
         })

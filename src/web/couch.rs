@@ -72,3 +72,38 @@ impl Transport for CouchHttp {
         request("POST", url, Some(body)).await
     }
 }
+
+/// Runs `work` holding the browser's lock `name` (the Web Locks API), so that two tabs of
+/// this site never run it at the same time; `None` when another tab holds the lock. Where
+/// the browser has no Web Locks, `work` just runs.
+pub async fn with_tab_lock<T>(name: &str, work: impl std::future::Future<Output = T>) -> Option<T> {
+    let locks = web_sys::window().and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("locks")).ok()).filter(|l| !l.is_undefined() && !l.is_null());
+    let Some(locks) = locks else { return Some(work.await) };
+    let Ok(request) = js_sys::Reflect::get(&locks, &JsValue::from_str("request")).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
+        return Some(work.await);
+    };
+    // The lock is held until the promise the callback returns settles: `release` settles it.
+    let mut release: Option<js_sys::Function> = None;
+    let held = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+    let mut granted_resolve: Option<js_sys::Function> = None;
+    let granted = js_sys::Promise::new(&mut |resolve, _| granted_resolve = Some(resolve));
+    let granted_resolve = granted_resolve.expect("the promise runs its executor at once");
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move |lock: JsValue| -> JsValue {
+        let _ = granted_resolve.call1(&JsValue::NULL, &JsValue::from_bool(!lock.is_null()));
+        held.into()
+    });
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("ifAvailable"), &JsValue::TRUE);
+    if request.call3(&locks, &JsValue::from_str(name), &options, &callback).is_err() {
+        return Some(work.await);
+    }
+    let got = JsFuture::from(granted).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    let release = release.expect("the promise runs its executor at once");
+    if !got {
+        let _ = release.call0(&JsValue::NULL);
+        return None;
+    }
+    let out = work.await;
+    let _ = release.call0(&JsValue::NULL);
+    Some(out)
+}

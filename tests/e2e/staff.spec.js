@@ -480,3 +480,13 @@ test('the QR poster encodes the site address, editable, with the place printed',
   await expect(poster.locator('.poster-url')).toHaveText('https://example.github.io/vneid-campaign/');
   expect(await decode()).toBe('https://example.github.io/vneid-campaign/');
 });
+
+// Found while reviewing sync: the browser's clock has milliseconds, stored stamps are whole seconds.
+test('a second save of the same day and unit in one session, at a time with milliseconds, is not refused as changed elsewhere', async ({ app, page }) => {
+  await page.clock.setFixedTime(new Date(DURING_CAMPAIGN.getTime() + 1_234));
+  const staff = new StaffPage(page);
+  await staff.open();
+  await staff.enter('2023-06-24', 'district-team', { applications: 12, activations: 4 });
+  await staff.enter('2023-06-24', 'district-team', { applications: 13, activations: 4 });
+  await expect(page.getByRole('region', { name: 'Lịch sử sửa đổi' })).toContainText('12 → 13');
+});

@@ -106,8 +106,12 @@ base('two devices share their counts through the server, and the dashboard names
   const doc = await couch('GET', `/${DB}/entry%3A2023-06-24%3Adistrict-team`);
   expect(doc.json.record.counts).toEqual({ activations: 4, applications: 12 });
 
+  // A document this app cannot read (another tool wrote it) is listed and skipped; sync goes on.
+  expect((await couch('PUT', `/${DB}/entry%3A2023-06-23%3Adistrict-team`, { type: 'entry', record: { unit: 'district-team' } })).status).toBe(201);
   await b.signIn('binh');
   await expect(b.status).toHaveAttribute('data-sync-status', 'synced');
+  await expect(b.page.locator('[data-sync-refused]')).toContainText('entry:2023-06-23:district-team');
+  await expect(b.page.locator('[data-sync-refused]')).toContainText('is not a count record');
   await b.staff.tab('Nhập số liệu').click();
   await b.staff.enter('2023-06-24', 'ward-police', { applications: 20, activations: 8 });
   // Sent a moment after the save, without asking.

@@ -14,7 +14,10 @@ pub struct Stamp(pub DateTime<FixedOffset>);
 impl Stamp {
     /// The instant `at`, whatever offset it carries.
     pub fn new(at: DateTime<FixedOffset>) -> Stamp {
-        Stamp(to_vietnam(at))
+        // Whole seconds, as stamps are written: a stamp kept in memory equals the same stamp
+        // read back from storage (a save planned from it must not look stale).
+        let at = to_vietnam(at);
+        Stamp(at.with_nanosecond(0).unwrap_or(at))
     }
 
     /// RFC 3339 with the Vietnam offset: `2024-07-21T08:05:03+07:00`.
@@ -138,5 +141,16 @@ mod tests {
         for bad in ["2024-07-21", "2024-07-21T25:00:00+07:00", "2024-02-30T08:00:00Z", "2024-07-21T08:05:03", "2024-07-21T08:05:03+7", "x024-07-21T08:05:03Z", "2024-07-21T08:05:60Z", "2024-07-21T08:05:03+24:00", "2024-07-21T08:05:03+-1:00", "+024-07-21T08:05:03Z"] {
             assert_eq!(Stamp::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_stamp_made_now_equals_itself_read_back_from_storage() {
+        // The browser's clock has milliseconds; stored stamps are whole seconds. A save planned
+        // from the entry kept in memory expects exactly what storage gives back.
+        let now = instant_at(ymd(2024, 7, 21), 1, 5, 0).unwrap() + chrono::TimeDelta::milliseconds(3_456);
+        let s = Stamp::new(now);
+        let stored: Stamp = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(stored, s);
+        assert_eq!(s.to_rfc3339(), "2024-07-21T08:05:03+07:00");
     }
 }

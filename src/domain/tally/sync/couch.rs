@@ -99,6 +99,8 @@ pub struct ChangesPage {
     pub docs: Vec<Pulled>,
     /// The losing revisions to fetch, by document.
     pub losing_revs: Vec<(String, Vec<String>)>,
+    /// Documents that are not count records, with why (skipped; nothing of them is stored).
+    pub refused: Vec<(String, String)>,
     /// The checkpoint after this page.
     pub last_seq: Value,
     /// True when the page was full (more may follow).
@@ -114,7 +116,7 @@ pub fn read_changes(text: &str) -> Result<ChangesPage, SyncError> {
     let v: Value = serde_json::from_str(text).map_err(|e| bad(format!("_changes: not JSON ({e})")))?;
     let results = v.get("results").and_then(Value::as_array).ok_or_else(|| bad("_changes: no \"results\" list".into()))?;
     let last_seq = v.get("last_seq").cloned().filter(|s| !s.is_null()).ok_or_else(|| bad("_changes: no \"last_seq\"".into()))?;
-    let mut page = ChangesPage { docs: Vec::with_capacity(results.len()), losing_revs: Vec::new(), last_seq, full: results.len() >= CHANGES_PAGE };
+    let mut page = ChangesPage { docs: Vec::with_capacity(results.len()), losing_revs: Vec::new(), refused: Vec::new(), last_seq, full: results.len() >= CHANGES_PAGE };
     for (i, row) in results.iter().enumerate() {
         let id = row.get("id").and_then(Value::as_str).ok_or_else(|| bad(format!("_changes: result {} has no \"id\"", i + 1)))?;
         if id.starts_with("_design/") {
@@ -124,7 +126,16 @@ pub fn read_changes(text: &str) -> Result<ChangesPage, SyncError> {
         let doc = row.get("doc").filter(|d| !d.is_null());
         let pulled = match (deleted, doc) {
             (true, _) => Pulled { doc: id.to_string(), rev: String::new(), record: None, losing: Vec::new() },
-            (false, Some(doc)) => read_doc(id, doc)?,
+            (false, Some(doc)) => match read_doc(id, doc) {
+                Ok(pulled) => pulled,
+                // One document this app cannot read does not stop the others (or this
+                // device's pushes): it is skipped and listed for staff.
+                Err(SyncError::BadAnswer(why)) => {
+                    page.refused.push((id.to_string(), why));
+                    continue;
+                }
+                Err(other) => return Err(other),
+            },
             (false, None) => return Err(bad(format!("_changes: document \"{id}\" comes without its content (include_docs)"))),
         };
         if let Some(conflicts) = doc.and_then(|d| d.get("_conflicts")).and_then(Value::as_array) {

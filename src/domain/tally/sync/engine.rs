@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::couch::{self, SyncError, Written};
-use super::{outgoing, plan_pull, records, DeviceRecord, Outgoing, Pulled, Record, SyncConflict, SyncMark, SyncState};
+use super::{outgoing, plan_pull, records, DeviceRecord, Outgoing, Pulled, Record, SyncMark, SyncState};
 use crate::domain::tally::ledger::Change;
 use crate::domain::tally::stamp::Stamp;
 use crate::domain::tally::store::{StoreError, TallyStore};
@@ -27,15 +27,18 @@ pub fn state_key(campaign: &str) -> String {
 /// How often a device that changed nothing still tells the server it synced (seconds).
 pub const DEVICE_REFRESH_SECONDS: i64 = 600;
 
-/// Reads a campaign's sync state (empty before the first sync).
-pub async fn load_state(store: &impl TallyStore, campaign: &str) -> Result<SyncState, SyncError> {
-    match store.meta(&state_key(campaign)).await.map_err(store_error)? {
-        None => Ok(SyncState::default()),
+/// Reads a campaign's sync state with the database at `database_url` (empty before the
+/// first sync, and when the stored state is about another database).
+pub async fn load_state(store: &impl TallyStore, campaign: &str, database_url: &str) -> Result<SyncState, SyncError> {
+    let fresh = || SyncState { database: Some(database_url.to_string()), ..SyncState::default() };
+    let state: SyncState = match store.meta(&state_key(campaign)).await.map_err(store_error)? {
+        None => return Ok(fresh()),
         // Read through a JSON value: the same deserialisers as the IndexedDB records, no new copies.
         Some(text) => serde_json::from_str::<serde_json::Value>(&text)
             .and_then(serde_json::from_value)
-            .map_err(|e| SyncError::Store(format!("the stored sync state is unreadable: {e}"))),
-    }
+            .map_err(|e| SyncError::Store(format!("the stored sync state is unreadable: {e}")))?,
+    };
+    Ok(if state.database.as_deref() == Some(database_url) { state } else { fresh() })
 }
 
 /// Stores a campaign's sync state.
@@ -53,16 +56,19 @@ fn store_error(e: StoreError) -> SyncError {
 pub struct Local {
     /// Every record by document id.
     pub records: BTreeMap<String, Record>,
-    /// The marks by document id.
+    /// The marks by document id (of this database only).
     pub marks: BTreeMap<String, SyncMark>,
+    /// The database's address, written into every mark.
+    pub server: String,
 }
 
 impl Local {
     /// Reads the campaign's records and marks.
-    pub async fn read(store: &impl TallyStore, campaign: &str) -> Result<Local, SyncError> {
+    pub async fn read(store: &impl TallyStore, campaign: &str, database_url: &str) -> Result<Local, SyncError> {
         let ledger = store.load(campaign).await.map_err(store_error)?;
-        let marks = store.sync_marks(campaign).await.map_err(store_error)?;
-        Ok(Local { records: records(&ledger), marks })
+        let mut marks = store.sync_marks(campaign).await.map_err(store_error)?;
+        marks.retain(|_, m| m.server == database_url);
+        Ok(Local { records: records(&ledger), marks, server: database_url.to_string() })
     }
 
     /// Takes in a batch that the store has written.
@@ -85,10 +91,22 @@ impl Local {
 
     /// Writes a batch and takes it in.
     async fn commit(&mut self, store: &impl TallyStore, campaign: &str, changes: &[Change]) -> Result<(), SyncError> {
-        store.commit(campaign, changes).await.map_err(store_error)?;
-        self.applied(changes);
+        let changes = with_server(changes, &self.server);
+        store.commit(campaign, &changes).await.map_err(store_error)?;
+        self.applied(&changes);
         Ok(())
     }
+}
+
+/// The batch with every mark naming the database `server`.
+fn with_server(changes: &[Change], server: &str) -> Vec<Change> {
+    changes
+        .iter()
+        .map(|c| match c {
+            Change::Mark(m) => Change::Mark(SyncMark { server: server.to_string(), ..m.clone() }),
+            other => other.clone(),
+        })
+        .collect()
 }
 
 /// What one sync did.
@@ -133,6 +151,9 @@ async fn take_in(store: &impl TallyStore, local: &mut Local, target: &Target<'_>
     let plan = plan_pull(&local.records, &local.marks, pulled);
     local.commit(store, target.campaign, &plan.changes).await?;
     state.conflicts.retain(|c| !pulled.iter().any(|p| p.doc == c.doc));
+    for p in pulled {
+        state.refused.remove(&p.doc);
+    }
     state.conflicts.extend(plan.conflicts);
     for d in plan.devices {
         state.devices.insert(d.device.clone(), d);
@@ -141,14 +162,22 @@ async fn take_in(store: &impl TallyStore, local: &mut Local, target: &Target<'_>
 }
 
 /// Fetches the losing revisions of documents the server holds in conflict.
-async fn fetch_losing(transport: &impl Transport, target: &Target<'_>, docs: &mut [Pulled], losing: &[(String, Vec<String>)]) -> Result<(), SyncError> {
+async fn fetch_losing(transport: &impl Transport, target: &Target<'_>, docs: &mut [Pulled], losing: &[(String, Vec<String>)], refused: &mut Vec<(String, String)>) -> Result<(), SyncError> {
     for (id, revs) in losing {
         let Some(doc) = docs.iter_mut().find(|d| &d.doc == id) else { continue };
         for rev in revs {
-            let text = answer(transport, &couch::revision_url(target.database_url, id, rev), None, target.database).await?;
+            let text = match answer(transport, &couch::revision_url(target.database_url, id, rev), None, target.database).await {
+                Ok(text) => text,
+                // Deleted since the change was read (another device resolved it): nothing to show.
+                Err(SyncError::NoDatabase(_)) => continue,
+                Err(e) => return Err(e),
+            };
             let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| SyncError::BadAnswer(format!("revision {rev} of \"{id}\": not JSON ({e})")))?;
-            if let Some(record) = couch::read_doc(id, &value)?.record {
-                doc.losing.push((rev.clone(), record));
+            match couch::read_doc(id, &value) {
+                Ok(Pulled { record: Some(record), .. }) => doc.losing.push((rev.clone(), record)),
+                Ok(_) => {}
+                Err(SyncError::BadAnswer(why)) => refused.push((id.clone(), why)),
+                Err(e) => return Err(e),
             }
         }
     }
@@ -162,8 +191,9 @@ pub async fn pull(store: &impl TallyStore, transport: &impl Transport, local: &m
     loop {
         let text = answer(transport, &couch::changes_url(target.database_url, state.since.as_ref()), None, target.database).await?;
         let mut page = couch::read_changes(&text)?;
-        fetch_losing(transport, target, &mut page.docs, &page.losing_revs).await?;
+        fetch_losing(transport, target, &mut page.docs, &page.losing_revs, &mut page.refused).await?;
         taken += take_in(store, local, target, state, &page.docs).await?;
+        state.refused.extend(page.refused);
         state.since = Some(page.last_seq);
         save_state(store, target.campaign, state).await?;
         if !page.full {
@@ -181,15 +211,30 @@ async fn pull_docs(store: &impl TallyStore, transport: &impl Transport, local: &
     let rows = value.get("rows").and_then(|r| r.as_array()).ok_or_else(|| SyncError::BadAnswer("_all_docs: no \"rows\" list".into()))?;
     let mut docs = Vec::new();
     let mut losing = Vec::new();
+    let mut refused = Vec::new();
     for row in rows {
-        let (Some(id), Some(doc)) = (row.get("id").and_then(|v| v.as_str()), row.get("doc").filter(|d| !d.is_null())) else { continue };
-        docs.push(couch::read_doc(id, doc)?);
+        let Some(id) = row.get("key").and_then(|k| k.as_str()).map(str::to_string) else { continue };
+        let id = &id;
+        let Some(doc) = row.get("doc").filter(|d| !d.is_null()) else {
+            // Missing or deleted on the server: this device's record is sent anew.
+            docs.push(Pulled { doc: id.clone(), rev: String::new(), record: None, losing: Vec::new() });
+            continue;
+        };
+        match couch::read_doc(id, doc) {
+            Ok(pulled) => docs.push(pulled),
+            Err(SyncError::BadAnswer(why)) => {
+                refused.push((id.clone(), why));
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
         if let Some(revs) = doc.get("_conflicts").and_then(|c| c.as_array()) {
             losing.push((id.to_string(), revs.iter().filter_map(|r| r.as_str().map(str::to_string)).collect()));
         }
     }
-    fetch_losing(transport, target, &mut docs, &losing).await?;
+    fetch_losing(transport, target, &mut docs, &losing, &mut refused).await?;
     take_in(store, local, target, state, &docs).await?;
+    state.refused.extend(refused);
     save_state(store, target.campaign, state).await
 }
 
@@ -211,6 +256,7 @@ pub async fn push(store: &impl TallyStore, transport: &impl Transport, local: &m
     }
     let mut pushed = 0;
     let mut changed_there = Vec::new();
+    let mut no_rights = false;
     for chunk in docs.chunks(couch::PUSH_PAGE) {
         let url = format!("{}/_bulk_docs", target.database_url);
         let text = answer(transport, &url, Some(&couch::bulk_docs_body(chunk)), target.database).await?;
@@ -220,16 +266,23 @@ pub async fn push(store: &impl TallyStore, transport: &impl Transport, local: &m
             match result {
                 Written::Stored(id, rev) if id == sent.doc => {
                     pushed += 1;
-                    marks_now.push(Change::Mark(SyncMark { doc: id, rev, hash: sent.record.hash() }));
+                    marks_now.push(Change::Mark(SyncMark { doc: id, rev, hash: sent.record.hash(), server: String::new() }));
                 }
                 Written::Stored(id, _) => return Err(SyncError::BadAnswer(format!("_bulk_docs: answer for \"{id}\" where \"{}\" was sent", sent.doc))),
                 // An audit record already there is the same record (its id is its identity).
                 Written::Conflict(_) if matches!(sent.record, Record::Audit(_)) => {}
                 Written::Conflict(id) => changed_there.push(id),
-                Written::Refused(id, reason) => return Err(SyncError::Refused(403, format!("\"{id}\": {reason}"))),
+                Written::Refused(_, reason) if reason.starts_with("unauthorized") || reason.starts_with("forbidden") => no_rights = true,
+                Written::Refused(id, reason) => {
+                    state.refused.insert(id, reason);
+                }
             }
         }
+        // The marks of what was stored, whatever else happened to the page.
         local.commit(store, target.campaign, &marks_now).await?;
+        if no_rights {
+            return Err(SyncError::Forbidden(target.database.to_string()));
+        }
     }
     if !changed_there.is_empty() {
         pull_docs(store, transport, local, target, state, &changed_there).await?;
@@ -252,8 +305,8 @@ pub async fn delete_losing(store: &impl TallyStore, transport: &impl Transport, 
 
 /// One whole sync: pull, push, delete resolved losers, then record the time.
 pub async fn sync_once(store: &impl TallyStore, transport: &impl Transport, target: &Target<'_>, now: Stamp) -> Result<Summary, SyncError> {
-    let mut state = load_state(store, target.campaign).await?;
-    let mut local = Local::read(store, target.campaign).await?;
+    let mut state = load_state(store, target.campaign, target.database_url).await?;
+    let mut local = Local::read(store, target.campaign, target.database_url).await?;
     let pulled = pull(store, transport, &mut local, target, &mut state).await?;
     let pushed = push(store, transport, &mut local, target, &mut state, now).await?;
     delete_losing(store, transport, target, &mut state).await?;
@@ -262,15 +315,28 @@ pub async fn sync_once(store: &impl TallyStore, transport: &impl Transport, targ
     Ok(Summary { pulled, pushed, conflicts: state.conflicts.len() })
 }
 
-/// Resolves a conflict by keeping the `keep`-th version: the batch is written, the conflict
-/// leaves the state, and the losing revisions wait for the next sync's delete.
-pub async fn resolve_conflict(store: &impl TallyStore, campaign: &str, doc: &str, keep: usize, author: &crate::domain::tally::ledger::Author) -> Result<(), SyncError> {
-    let mut state = load_state(store, campaign).await?;
-    let conflict: SyncConflict = state.conflicts.iter().find(|c| c.doc == doc).cloned().ok_or_else(|| SyncError::Store(format!("no conflict for \"{doc}\"")))?;
+/// What became of a choice staff made for a conflict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// Written; the losing revisions wait for the next sync's delete.
+    Done,
+    /// The conflict is gone (settled already, e.g. a second click): nothing to do.
+    Gone,
+    /// The kept version is no longer one of the conflict's (a save or a pull changed them
+    /// since they were shown): nothing was written; staff look again.
+    Changed,
+}
+
+/// Resolves the conflict of `doc` by keeping `keep` (one of its versions as they are now).
+pub async fn resolve_conflict(store: &impl TallyStore, target: &Target<'_>, doc: &str, keep: &crate::domain::tally::ledger::Entry, author: &crate::domain::tally::ledger::Author) -> Result<Resolved, SyncError> {
+    let campaign = target.campaign;
+    let mut state = load_state(store, campaign, target.database_url).await?;
+    let Some(conflict) = state.conflicts.iter().find(|c| c.doc == doc).cloned() else { return Ok(Resolved::Gone) };
     let ledger = store.load(campaign).await.map_err(store_error)?;
-    let resolution = super::resolve(&conflict, keep, &ledger, author).ok_or_else(|| SyncError::Store(format!("no version {keep} for \"{doc}\"")))?;
-    store.commit(campaign, &resolution.changes).await.map_err(store_error)?;
+    let Some(resolution) = super::resolve(&conflict, keep, &ledger, author) else { return Ok(Resolved::Changed) };
+    store.commit(campaign, &with_server(&resolution.changes, target.database_url)).await.map_err(store_error)?;
     state.conflicts.retain(|c| c.doc != doc);
     state.delete.extend(resolution.delete);
-    save_state(store, campaign, &state).await
+    save_state(store, campaign, &state).await?;
+    Ok(Resolved::Done)
 }

@@ -40,8 +40,13 @@ pub struct SyncMark {
     pub doc: String,
     /// The server's revision.
     pub rev: String,
-    /// [`Record::hash`] of the record the revision holds.
+    /// [`Record::hash`] of the record the revision holds (empty with an empty `rev`: the
+    /// server holds no version, deleted or never written, and the record is sent anew).
     pub hash: String,
+    /// The database the mark is about (its address); marks of another server or database
+    /// are not used, so a deployment that changes servers sends everything again.
+    #[serde(default)]
+    pub server: String,
 }
 
 /// One record of the ledger as a CouchDB document's content: `{"type": "entry", "record": {…}}`.
@@ -225,11 +230,13 @@ pub struct SyncConflict {
 }
 
 impl SyncConflict {
-    /// The versions to choose from: this device's first (if any), then the server's,
-    /// winning first; equal counts are shown once.
-    pub fn versions(&self) -> Vec<&Entry> {
+    /// The versions to choose from: this device's first (if it changed here; `current` is
+    /// this device's entry now, which staff may have saved again since the conflict was
+    /// found), then the server's, winning first; equal counts are shown once.
+    pub fn versions<'a>(&'a self, current: Option<&'a Entry>) -> Vec<&'a Entry> {
+        let mine = self.mine.as_ref().and(current.or(self.mine.as_ref()));
         let mut out: Vec<&Entry> = Vec::new();
-        for e in self.mine.iter().chain(std::iter::once(&self.server)).chain(self.losing.iter().map(|(_, e)| e)) {
+        for e in mine.into_iter().chain(std::iter::once(&self.server)).chain(self.losing.iter().map(|(_, e)| e)) {
             if !out.iter().any(|o| o.counts == e.counts) {
                 out.push(e);
             }
@@ -256,6 +263,13 @@ pub struct SyncState {
     /// Losing revisions of resolved conflicts, to delete on the server (document, revision).
     #[serde(default)]
     pub delete: Vec<(String, String)>,
+    /// The database this state is about (its address); another one starts afresh.
+    #[serde(default)]
+    pub database: Option<String>,
+    /// Documents on the server this app cannot read or that the server refused, with why
+    /// (shown to staff; nothing of them is stored).
+    #[serde(default)]
+    pub refused: BTreeMap<String, String>,
 }
 
 /// The server's current version of a document, as pulled.
@@ -285,14 +299,20 @@ pub struct PullPlan {
 }
 
 fn mark(doc: &str, rev: &str, record: &Record) -> Change {
-    Change::Mark(SyncMark { doc: doc.to_string(), rev: rev.to_string(), hash: record.hash() })
+    Change::Mark(SyncMark { doc: doc.to_string(), rev: rev.to_string(), hash: record.hash(), server: String::new() })
 }
 
 /// Plans taking pulled documents into this device's data, given its records and marks.
 pub fn plan_pull(local: &BTreeMap<String, Record>, marks: &BTreeMap<String, SyncMark>, pulled: &[Pulled]) -> PullPlan {
     let mut plan = PullPlan::default();
     for p in pulled {
-        let Some(server) = &p.record else { continue };
+        let Some(server) = &p.record else {
+            // Deleted on the server (or gone): this device's record, if it has one, is sent anew.
+            if local.contains_key(&p.doc) {
+                plan.changes.push(Change::Mark(SyncMark { doc: p.doc.clone(), rev: String::new(), hash: String::new(), server: String::new() }));
+            }
+            continue;
+        };
         if let Record::Device(d) = server {
             plan.devices.push(d.clone());
             plan.changes.push(mark(&p.doc, &p.rev, server));
@@ -358,7 +378,7 @@ pub fn outgoing(local: &BTreeMap<String, Record>, marks: &BTreeMap<String, SyncM
             if mark.is_some_and(|m| m.hash == record.hash() || matches!(record, Record::Audit(_))) {
                 return None;
             }
-            Some(Outgoing { doc: doc.clone(), rev: mark.map(|m| m.rev.clone()), record: record.clone() })
+            Some(Outgoing { doc: doc.clone(), rev: mark.map(|m| m.rev.clone()).filter(|r| !r.is_empty()), record: record.clone() })
         })
         .collect()
 }
@@ -374,13 +394,13 @@ pub struct Resolution {
     pub delete: Vec<(String, String)>,
 }
 
-/// Plans keeping the `keep`-th of [`SyncConflict::versions`]. The kept entry is written back to the server
-/// over its winning revision at the next push, the losing revisions are deleted, and an
-/// audit record keeps the counts it replaces on this device.
-pub fn resolve(conflict: &SyncConflict, keep: usize, ledger: &Ledger, author: &Author) -> Option<Resolution> {
+/// Plans keeping `keep`, one of [`SyncConflict::versions`] as they are now (none when it is
+/// no longer one of them: staff must look again). The kept entry is written back to the
+/// server over its winning revision at the next push, the losing revisions are deleted, and
+/// an audit record keeps the counts it replaces on this device.
+pub fn resolve(conflict: &SyncConflict, keep: &Entry, ledger: &Ledger, author: &Author) -> Option<Resolution> {
     let local = ledger.entry(conflict.server.date, &conflict.server.unit);
-    let versions = conflict.versions();
-    let kept = (*versions.get(keep)?).clone();
+    let kept = (*conflict.versions(local).into_iter().find(|v| *v == keep)?).clone();
     let mut changes = vec![Change::Expect(Expected::Entry(kept.key(), local.cloned()))];
     // The counts this choice replaces: this device's if it held others, else the server's.
     let replaced = match local {
@@ -395,7 +415,8 @@ pub fn resolve(conflict: &SyncConflict, keep: usize, ledger: &Ledger, author: &A
         // An audit record is known by its time, device, day and unit: a save of the same
         // entry in the same second already holds that identity, so this one takes the next free second.
         let mut at = author.at;
-        while ledger.audit.iter().any(|a| a.at == at && a.device == author.device && a.date == kept.date && a.unit == kept.unit) {
+        let day = crate::domain::vn_time::format_iso(kept.date);
+        while ledger.audit.iter().any(|a| audit_identity(a) == (at.to_rfc3339(), author.device.clone(), day.clone(), kept.unit.clone())) {
             at = Stamp(at.0 + chrono::TimeDelta::seconds(1));
         }
         changes.push(Change::AddAudit(AuditRecord {

@@ -21,6 +21,7 @@ struct Doc {
     body: Value,
     losing: Vec<(String, Value)>,
     seq: u64,
+    deleted: bool,
 }
 
 /// A CouchDB in memory, enough for sync: `_changes`, `_bulk_docs`, `_all_docs` with keys,
@@ -87,7 +88,9 @@ impl FakeCouch {
             }
             self.answers_left.set(Some(left - 1));
         }
-        let path = url.split('?').next().unwrap().trim_start_matches("http://couch.test/vneid-c");
+        // Any server's address: what follows the database's name.
+        let path = url.split('?').next().unwrap();
+        let path = &path[path.find("/vneid-c").unwrap() + "/vneid-c".len()..];
         match (method, path) {
             ("GET", "/_changes") => {
                 let since: u64 = query(url, "since").unwrap().parse().unwrap();
@@ -97,7 +100,13 @@ impl FakeCouch {
                 rows.sort_by_key(|(_, d)| d.seq);
                 rows.truncate(limit);
                 let last = rows.last().map_or(since, |(_, d)| d.seq);
-                let results: Vec<Value> = rows.iter().map(|(id, d)| json!({ "seq": d.seq, "id": id, "changes": [{ "rev": d.rev }], "doc": Self::with_body(id, d, &d.body, &d.rev) })).collect();
+                let results: Vec<Value> = rows
+                    .iter()
+                    .map(|(id, d)| match d.deleted {
+                        true => json!({ "seq": d.seq, "id": id, "changes": [{ "rev": d.rev }], "deleted": true, "doc": { "_id": id, "_rev": d.rev, "_deleted": true } }),
+                        false => json!({ "seq": d.seq, "id": id, "changes": [{ "rev": d.rev }], "doc": Self::with_body(id, d, &d.body, &d.rev) }),
+                    })
+                    .collect();
                 Ok((200, json!({ "results": results, "last_seq": last }).to_string()))
             }
             ("POST", "/_bulk_docs") => {
@@ -118,7 +127,15 @@ impl FakeCouch {
                             d.seq = seq;
                             out.push(json!({ "ok": true, "id": id, "rev": format!("{}-deleted", d.generation + 1) }));
                         }
-                        (Some(d), Some(r)) if d.rev == r && !deleting => {
+                        (Some(d), None) if d.deleted && !deleting => {
+                            d.generation += 1;
+                            d.rev = format!("{}-{:x}", d.generation, seq);
+                            d.body = content;
+                            d.seq = seq;
+                            d.deleted = false;
+                            out.push(json!({ "ok": true, "id": id, "rev": d.rev }));
+                        }
+                        (Some(d), Some(r)) if d.rev == r && !deleting && !d.deleted => {
                             d.generation += 1;
                             d.rev = format!("{}-{:x}", d.generation, seq);
                             d.body = content;
@@ -126,7 +143,7 @@ impl FakeCouch {
                             out.push(json!({ "ok": true, "id": id, "rev": d.rev }));
                         }
                         (None, None) if !deleting => {
-                            let d = Doc { generation: 1, rev: format!("1-{seq:x}"), body: content, losing: Vec::new(), seq };
+                            let d = Doc { generation: 1, rev: format!("1-{seq:x}"), body: content, losing: Vec::new(), seq, deleted: false };
                             out.push(json!({ "ok": true, "id": id, "rev": d.rev }));
                             docs.insert(id, d);
                         }
@@ -141,6 +158,7 @@ impl FakeCouch {
                 let rows: Vec<Value> = req["keys"].as_array().unwrap().iter().map(|k| {
                     let id = k.as_str().unwrap();
                     match docs.get(id) {
+                        Some(d) if d.deleted => json!({ "id": id, "key": id, "value": { "rev": d.rev, "deleted": true }, "doc": null }),
                         Some(d) => json!({ "id": id, "key": id, "value": { "rev": d.rev }, "doc": Self::with_body(id, d, &d.body, &d.rev) }),
                         None => json!({ "key": id, "error": "not_found" }),
                     }
@@ -176,6 +194,7 @@ struct Device {
 }
 
 const CAMPAIGN: &str = "c";
+const DB_URL: &str = "http://couch.test/vneid-c";
 
 impl Device {
     fn new(id: &'static str) -> Device {
@@ -199,23 +218,30 @@ impl Device {
         self.ledger().entry(ymd(2023, 6, 21), unit).map(|e| e.counts.get("applications"))
     }
 
+    fn target(&self) -> Target<'static> {
+        Target { campaign: CAMPAIGN, database: "vneid-c", database_url: DB_URL, device: self.id, label: "" }
+    }
+
     fn sync(&self, server: &FakeCouch, hour: u32) -> Result<engine::Summary, SyncError> {
-        let target = Target { campaign: CAMPAIGN, database: "vneid-c", database_url: "http://couch.test/vneid-c", device: self.id, label: "" };
-        block_on(engine::sync_once(&self.store, server, &target, self.author(hour).at))
+        block_on(engine::sync_once(&self.store, server, &self.target(), self.author(hour).at))
     }
 
     fn state(&self) -> SyncState {
-        block_on(engine::load_state(&self.store, CAMPAIGN)).unwrap()
+        block_on(engine::load_state(&self.store, CAMPAIGN, DB_URL)).unwrap()
     }
 
     fn waiting(&self) -> usize {
-        let marks = block_on(self.store.sync_marks(CAMPAIGN)).unwrap();
+        let marks = block_on(engine::Local::read(&self.store, CAMPAIGN, DB_URL)).unwrap().marks;
         engine::waiting(&self.ledger(), &marks, &self.state())
     }
 
-    fn resolve(&self, keep: usize, hour: u32) {
-        let doc = self.state().conflicts[0].doc.clone();
-        block_on(engine::resolve_conflict(&self.store, CAMPAIGN, &doc, keep, &self.author(hour))).unwrap();
+    /// Keeps the `keep`-th version as shown now.
+    fn resolve(&self, keep: usize, hour: u32) -> engine::Resolved {
+        let conflict = self.state().conflicts[0].clone();
+        let ledger = self.ledger();
+        let current = ledger.entry(conflict.server.date, &conflict.server.unit);
+        let kept = conflict.versions(current)[keep].clone();
+        block_on(engine::resolve_conflict(&self.store, &self.target(), &conflict.doc, &kept, &self.author(hour))).unwrap()
     }
 }
 
@@ -284,7 +310,7 @@ fn offline_edits_on_both_sides_are_a_conflict_until_staff_choose() {
     // Nothing was overwritten: B keeps its 50, the server keeps A's 41.
     assert_eq!(b.count("ward-1"), Some(50));
     let conflict = &b.state().conflicts[0];
-    assert_eq!(conflict.versions().iter().map(|e| (e.counts.get("applications"), e.device.as_str())).collect::<Vec<_>>(), [(50, "kiosk-b"), (41, "kiosk-a")]);
+    assert_eq!(conflict.versions(None).iter().map(|e| (e.counts.get("applications"), e.device.as_str())).collect::<Vec<_>>(), [(50, "kiosk-b"), (41, "kiosk-a")]);
     assert_eq!(b.waiting(), 0, "the entry in conflict is not pushed");
     // Syncing again changes nothing while it waits.
     b.sync(&server, 12).unwrap();
@@ -296,8 +322,11 @@ fn offline_edits_on_both_sides_are_a_conflict_until_staff_choose() {
 
     // B keeps its own version: it is written over the server's, with an audit record (in the
     // same second as B's own save of it: the record takes the next second).
-    b.resolve(0, 10);
+    assert_eq!(b.resolve(0, 10), engine::Resolved::Done);
     assert!(b.state().conflicts.is_empty());
+    // A second click on a settled conflict does nothing.
+    let kept = b.ledger().entry(ymd(2023, 6, 21), "ward-1").cloned().unwrap();
+    assert_eq!(block_on(engine::resolve_conflict(&b.store, &b.target(), &entry_doc_id(ymd(2023, 6, 21), "ward-1"), &kept, &b.author(10))), Ok(engine::Resolved::Gone));
     b.sync(&server, 13).unwrap();
     a.sync(&server, 14).unwrap();
     assert_eq!(a.count("ward-1"), Some(50));
@@ -341,7 +370,7 @@ fn a_branch_on_the_server_is_shown_and_its_losing_revision_deleted() {
     b.sync(&server, 10).unwrap();
     let conflict = b.state().conflicts[0].clone();
     assert_eq!(conflict.mine, None);
-    assert_eq!(conflict.versions().iter().map(|e| e.counts.get("applications")).collect::<Vec<_>>(), [40, 44]);
+    assert_eq!(conflict.versions(None).iter().map(|e| e.counts.get("applications")).collect::<Vec<_>>(), [40, 44]);
     b.resolve(1, 11);
     b.sync(&server, 11).unwrap();
     assert!(server.docs.borrow()[&id].losing.is_empty(), "the losing revision was deleted");
@@ -386,26 +415,96 @@ fn a_server_that_stops_mid_sync_loses_nothing_and_the_pull_resumes_from_its_chec
 }
 
 #[test]
-fn a_server_answer_that_is_not_a_count_record_is_refused_and_changes_nothing() {
+fn a_document_that_is_not_a_count_record_is_listed_skipped_and_stops_nothing() {
     let server = FakeCouch::default();
     let a = Device::new("kiosk-a");
     a.save("ward-1", 40, 9);
-    server.docs.borrow_mut().insert("entry:2023-06-21:ward-1".into(), Doc { generation: 1, rev: "1-x".into(), body: json!({ "type": "entry", "record": { "unit": "ward-1" } }), losing: vec![], seq: 1 });
-    server.seq.set(1);
-    let before = a.ledger();
-    match a.sync(&server, 10) {
-        Err(SyncError::BadAnswer(m)) => assert!(m.contains("\"entry:2023-06-21:ward-1\" is not a count record"), "{m}"),
-        other => panic!("{other:?}"),
-    }
-    assert_eq!(a.ledger(), before);
-    assert_eq!(a.state().since, None, "the checkpoint did not move");
+    server.docs.borrow_mut().insert("entry:2023-06-20:ward-9".into(), Doc { generation: 1, rev: "1-x".into(), body: json!({ "type": "entry", "record": { "unit": "ward-9" } }), losing: vec![], seq: 1, deleted: false });
     // A record filed under another record's id is refused too.
-    let mut doc = Doc { generation: 1, rev: "1-x".into(), seq: 1, ..Default::default() };
+    let mut doc = Doc { generation: 1, rev: "1-y".into(), seq: 2, ..Default::default() };
     doc.body = json!({ "type": "unit", "record": { "id": "w9", "name": "W9", "modified": "2023-06-21T09:00:00+07:00", "device": "z" } });
-    server.docs.borrow_mut().insert("entry:2023-06-21:ward-1".into(), doc);
-    assert!(matches!(a.sync(&server, 10), Err(SyncError::BadAnswer(m)) if m.contains("holds the record of \"unit:w9\"")));
+    server.docs.borrow_mut().insert("unit:w8".into(), doc);
+    server.seq.set(2);
+    let before = a.ledger();
+    a.sync(&server, 10).unwrap();
+    let refused = a.state().refused;
+    assert!(refused["entry:2023-06-20:ward-9"].contains("is not a count record"), "{refused:?}");
+    assert!(refused["unit:w8"].contains("holds the record of \"unit:w9\""), "{refused:?}");
+    assert_eq!(a.ledger(), before, "nothing of them is stored");
+    // This device's own counts still reached the server.
+    assert!(server.docs.borrow().contains_key("entry:2023-06-21:ward-1"));
+    assert_eq!(a.waiting(), 0);
     assert!(matches!(couch::read_changes("{}"), Err(SyncError::BadAnswer(m)) if m.contains("results")));
     assert!(matches!(couch::read_bulk_results("[]", 2), Err(SyncError::BadAnswer(m)) if m.contains("0 results for 2")));
+}
+
+#[test]
+fn a_new_server_gets_everything_and_a_document_deleted_on_the_server_is_sent_again() {
+    let first = FakeCouch::default();
+    let a = Device::new("kiosk-a");
+    a.save("ward-1", 40, 9);
+    a.save("ward-2", 7, 9);
+    a.sync(&first, 9).unwrap();
+    // An administrator deletes one document on the server: the device sends it again.
+    let id = entry_doc_id(ymd(2023, 6, 21), "ward-2");
+    let seq = first.next_seq();
+    {
+        let mut docs = first.docs.borrow_mut();
+        let d = docs.get_mut(&id).unwrap();
+        d.generation += 1;
+        d.rev = format!("{}-del", d.generation);
+        d.deleted = true;
+        d.seq = seq;
+    }
+    a.sync(&first, 10).unwrap();
+    assert!(!first.docs.borrow()[&id].deleted, "sent again");
+    assert_eq!(first.docs.borrow()[&id].body["record"]["counts"]["applications"], json!(7));
+    // Changed here while the server's copy is deleted: the push meets a deleted document,
+    // reads it, and sends the record anew.
+    a.save("ward-2", 8, 10);
+    let seq = first.next_seq();
+    {
+        let mut docs = first.docs.borrow_mut();
+        let d = docs.get_mut(&id).unwrap();
+        d.generation += 1;
+        d.rev = format!("{}-del", d.generation);
+        d.deleted = true;
+        d.seq = seq;
+    }
+    // (The pull sees the deletion first here; either way the record arrives.)
+    a.sync(&first, 10).unwrap();
+    assert_eq!(first.docs.borrow()[&id].body["record"]["counts"]["applications"], json!(8));
+    assert_eq!(a.waiting(), 0);
+    // The deployment moves to another server (or database): nothing there yet, so
+    // everything is sent, whatever the marks of the first server say.
+    let second = FakeCouch::default();
+    let target = Target { database_url: "http://other.test/vneid-c", ..a.target() };
+    block_on(engine::sync_once(&a.store, &second, &target, a.author(11).at)).unwrap();
+    assert!(second.docs.borrow().contains_key(&entry_doc_id(ymd(2023, 6, 21), "ward-1")));
+    assert!(second.docs.borrow().contains_key(&id));
+}
+
+#[test]
+fn keeping_this_devices_version_keeps_what_it_holds_now_and_a_changed_choice_writes_nothing() {
+    let server = FakeCouch::default();
+    let (a, b) = (Device::new("kiosk-a"), Device::new("kiosk-b"));
+    a.save("ward-1", 41, 10);
+    b.save("ward-1", 50, 10);
+    a.sync(&server, 11).unwrap();
+    b.sync(&server, 11).unwrap();
+    let shown = b.state().conflicts[0].clone();
+    let shown_mine = shown.versions(b.ledger().entry(ymd(2023, 6, 21), "ward-1"))[0].clone();
+    // Staff save again before choosing: the conflict now shows 52 as this device's version.
+    b.save("ward-1", 52, 12);
+    let before = b.ledger();
+    assert_eq!(block_on(engine::resolve_conflict(&b.store, &b.target(), &shown.doc, &shown_mine, &b.author(12))), Ok(engine::Resolved::Changed));
+    assert_eq!(b.ledger(), before, "a choice among versions that changed since writes nothing");
+    assert_eq!(b.resolve(0, 12), engine::Resolved::Done);
+    assert_eq!(b.count("ward-1"), Some(52));
+    b.sync(&server, 13).unwrap();
+    a.sync(&server, 13).unwrap();
+    assert_eq!(a.count("ward-1"), Some(52));
+    same_data(&a, &b);
 }
 
 #[test]
