@@ -300,7 +300,7 @@ mod idb {
         latest.set_meta("device-id", "kiosk-z").await.unwrap();
         assert_eq!(latest.meta("device-id").await.unwrap().as_deref(), Some("kiosk-z"));
         // Writing after the upgrade still works, sync marks in the same batch as the records.
-        let mark = vneid_campaign::domain::tally::sync::SyncMark { doc: "entry:2023-06-25:ward-1".into(), rev: "1-abc".into(), hash: "00ff".into() };
+        let mark = vneid_campaign::domain::tally::sync::SyncMark { doc: "entry:2023-06-25:ward-1".into(), rev: "1-abc".into(), hash: "00ff".into(), server: "http://127.0.0.1:5984/vneid-hcm-q3".into() };
         let more = [Change::PutEntry(entry(ymd(2023, 6, 25), "ward-1", &[("applications", 3)], "2023-06-25T10:00:00+07:00")), Change::Mark(mark.clone())];
         assert!(latest.sync_marks("hcm-q3").await.unwrap().is_empty());
         latest.commit("hcm-q3", &more).await.unwrap();
@@ -347,7 +347,7 @@ mod idb {
         let replay = [
             Change::PutEntry(entry(new_day, "ward-1", &[("applications", 9)], "2023-06-22T09:00:00+07:00")),
             Change::PutUnit(unit("team-new", "Tổ mới")),
-            Change::Mark(vneid_campaign::domain::tally::sync::SyncMark { doc: "unit:team-new".into(), rev: "1-a".into(), hash: "01".into() }),
+            Change::Mark(vneid_campaign::domain::tally::sync::SyncMark { doc: "unit:team-new".into(), rev: "1-a".into(), hash: "01".into(), server: String::new() }),
             Change::AddAudit(record.clone()),
         ];
         match store.commit("hcm-q3", &replay).await {
