@@ -71,6 +71,17 @@ impl FakeCouch {
         self.seq.get()
     }
 
+    /// Deletes a document (what an administrator may do on the server).
+    fn delete(&self, id: &str) {
+        let seq = self.next_seq();
+        let mut docs = self.docs.borrow_mut();
+        let d = docs.get_mut(id).unwrap();
+        d.generation += 1;
+        d.rev = format!("{}-del", d.generation);
+        d.deleted = true;
+        d.seq = seq;
+    }
+
     /// Writes a branch beside the winner (what a replication from elsewhere may leave).
     fn add_branch(&self, id: &str, body: Value) {
         let seq = self.next_seq();
@@ -447,30 +458,14 @@ fn a_new_server_gets_everything_and_a_document_deleted_on_the_server_is_sent_aga
     a.sync(&first, 9).unwrap();
     // An administrator deletes one document on the server: the device sends it again.
     let id = entry_doc_id(ymd(2023, 6, 21), "ward-2");
-    let seq = first.next_seq();
-    {
-        let mut docs = first.docs.borrow_mut();
-        let d = docs.get_mut(&id).unwrap();
-        d.generation += 1;
-        d.rev = format!("{}-del", d.generation);
-        d.deleted = true;
-        d.seq = seq;
-    }
+    first.delete(&id);
     a.sync(&first, 10).unwrap();
     assert!(!first.docs.borrow()[&id].deleted, "sent again");
     assert_eq!(first.docs.borrow()[&id].body["record"]["counts"]["applications"], json!(7));
     // Changed here while the server's copy is deleted: the push meets a deleted document,
     // reads it, and sends the record anew.
     a.save("ward-2", 8, 10);
-    let seq = first.next_seq();
-    {
-        let mut docs = first.docs.borrow_mut();
-        let d = docs.get_mut(&id).unwrap();
-        d.generation += 1;
-        d.rev = format!("{}-del", d.generation);
-        d.deleted = true;
-        d.seq = seq;
-    }
+    first.delete(&id);
     // (The pull sees the deletion first here; either way the record arrives.)
     a.sync(&first, 10).unwrap();
     assert_eq!(first.docs.borrow()[&id].body["record"]["counts"]["applications"], json!(8));
