@@ -41,12 +41,21 @@ cp public/manifest.webmanifest public/icon.svg dist/
 
 # Citizen pages: CSS, the islands' wasm, then every page pre-rendered with their names.
 main_css=$(hashed_copy style/main.css dist/assets)
+# Two builds of the islands: every island, and the core islands only (boot and campaign status),
+# which the pages without any other island load (the home page among them).
 site_wasm=$(node scripts/build-wasm.mjs site dist/pkg site | tail -n 1)
+core_wasm=$(node scripts/build-wasm.mjs site-core dist/pkg site-core | tail -n 1)
 mkdir -p target
-SITE_WASM="$site_wasm" SITE_CSS="assets/$main_css" SITE_BASE="$public_url" node -e '
+SITE_WASM="$site_wasm" CORE_WASM="$core_wasm" SITE_CSS="assets/$main_css" SITE_BASE="$public_url" node -e '
   const wasm = JSON.parse(process.env.SITE_WASM);
-  if (!wasm.js || !wasm.wasm) throw new Error(`build-wasm.mjs printed no file names: ${process.env.SITE_WASM}`);
-  const assets = { css: process.env.SITE_CSS, js: `pkg/${wasm.js}`, wasm: `pkg/${wasm.wasm}`, base: process.env.SITE_BASE };
+  const core = JSON.parse(process.env.CORE_WASM);
+  for (const [built, printed] of [[wasm, process.env.SITE_WASM], [core, process.env.CORE_WASM]]) {
+    if (!built.js || !built.wasm) throw new Error(`build-wasm.mjs printed no file names: ${printed}`);
+  }
+  const assets = {
+    css: process.env.SITE_CSS, js: `pkg/${wasm.js}`, wasm: `pkg/${wasm.wasm}`,
+    core_js: `pkg/${core.js}`, core_wasm: `pkg/${core.wasm}`, base: process.env.SITE_BASE,
+  };
   process.stdout.write(JSON.stringify(assets, null, 2) + "\n");
 ' > target/site-assets.json
 # Writes every citizen page (index.html, 404.html, en/, c/<id>/, the check answers), the
@@ -55,6 +64,8 @@ cargo run --quiet --locked --features ssr --bin prerender -- dist target/site-as
 for page in dist/index.html dist/404.html; do
   [ -f "$page" ] || { echo "build-dist.sh: the prerender wrote no $page" >&2; exit 1; }
 done
+# Every island of every page is exported by the islands' build that page loads.
+node scripts/check-islands.mjs dist
 case "$site_url" in
   http://127.0.0.1*|http://localhost*) echo "note: the handout's QR code points to $site_url (set SITE_URL to the published address for a release)" ;;
 esac

@@ -3,10 +3,12 @@
 // → esbuild (minified JS glue) → content-hashed files in <outdir>.
 //
 //   site:  the citizen pages' islands (this library as a cdylib, `--features hydrate`)
+//   site-core: only the core islands (`--features hydrate,core-islands`), for pages with no other
+//          island (the home page among them)
 //   staff: staff mode (the `staff` binary, client-rendered, `--features staff`)
 //   editor: the campaign editor (the `editor` binary, client-rendered, `--features staff`)
 //
-// Usage: node scripts/build-wasm.mjs <site|staff> <outdir> <name>
+// Usage: node scripts/build-wasm.mjs <site|site-core|staff|editor> <outdir> <name>
 //
 // Writes <outdir>/<name>-<hash>.js and <outdir>/<name>-<hash>_bg.wasm (hash: the
 // first 16 hex digits of the file's SHA-256), and prints their names relative to
@@ -32,7 +34,7 @@ function fail(message) {
 }
 
 const [app, outArg, name] = process.argv.slice(2);
-const usage = 'usage: node scripts/build-wasm.mjs <site|staff|editor> <outdir> <name>';
+const usage = 'usage: node scripts/build-wasm.mjs <site|site-core|staff|editor> <outdir> <name>';
 if (!app || !outArg || !name) fail(usage);
 if (!/^[A-Za-z0-9_-]+$/.test(name)) fail(`bad name "${name}" (letters, digits, - and _ only)`);
 
@@ -44,11 +46,12 @@ const common = ['build', '--release', '--locked', '--target', wasmTarget, '--no-
 const staffBins = [...common, '--bin', 'staff', '--bin', 'editor', '--features', 'staff'];
 const apps = {
   site: { cargo: [...common, '--lib', '--features', 'hydrate'], wasm: 'vneid_campaign.wasm' },
+  'site-core': { cargo: [...common, '--lib', '--features', 'hydrate,core-islands'], wasm: 'vneid_campaign.wasm' },
   staff: { cargo: staffBins, wasm: 'staff.wasm' },
   editor: { cargo: staffBins, wasm: 'editor.wasm' },
 };
 const spec = apps[app];
-if (!spec) fail(`unknown app "${app}" (site, staff or editor)\n${usage}`);
+if (!spec) fail(`unknown app "${app}" (site, site-core, staff or editor)\n${usage}`);
 
 const outdir = resolve(process.cwd(), outArg);
 const work = join(targetDir, `wasm-${app}`);

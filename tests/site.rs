@@ -9,7 +9,9 @@ use vneid_campaign::domain::text::Lang;
 use vneid_campaign::routes::site::{SitePage, SitePath, MAIN};
 use vneid_campaign::site::context::{Assets, Offered, PageCtx};
 use vneid_campaign::domain::handout::{escape, qr_svg};
-use vneid_campaign::site::{render, render_handout};
+use vneid_campaign::domain::island_data::{unpack_lang, BootData, CampaignStatusData, OfficeFiltersData, OfficeStatusData, StepTickData};
+use vneid_campaign::site::islands::CORE_ISLANDS;
+use vneid_campaign::site::{island_names, render, render_handout};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -38,7 +40,13 @@ fn ctx(campaign: Arc<Campaign>, default: &str, lang: Lang, page: SitePage) -> Pa
         path: SitePath { lang, campaign: id, page },
         base: "/vneid-campaign/".into(),
         site_url: "https://example.github.io/vneid-campaign/".into(),
-        assets: Arc::new(Assets { css: "assets/main.css".into(), js: "pkg/site.js".into(), wasm: "pkg/site_bg.wasm".into() }),
+        assets: Arc::new(Assets {
+            css: "assets/main.css".into(),
+            js: "pkg/site.js".into(),
+            wasm: "pkg/site_bg.wasm".into(),
+            core_js: "pkg/site-core.js".into(),
+            core_wasm: "pkg/site-core_bg.wasm".into(),
+        }),
     }
 }
 
@@ -80,8 +88,66 @@ fn special_days_and_visits_of_a_campaign_file_reach_the_page() {
     assert!(html.contains("02/09/2023: nghỉ (Nghỉ lễ Quốc khánh)"));
     assert!(html.contains("03/09/2023: 07:30–11:30 (Làm bù)"));
     assert!(html.contains("09/09/2023, 08:00–11:00: Chung cư Cách Mạng Tháng 8"));
-    // The live status applies them: they travel in the island's props.
-    assert!(html.contains("&quot;special&quot;:[{&quot;date&quot;:&quot;2023-09-02&quot;"), "special days in the island props");
+    // The live status applies them: they travel in the data of the status island's frame.
+    let statuses: Vec<OfficeStatusData> =
+        island_frames(&html).into_iter().filter(|(name, _)| name == "OfficeStatus").filter_map(|(_, data)| OfficeStatusData::unpack(&data)).collect();
+    assert!(
+        statuses.iter().any(|s| s.special.iter().any(|d| d.date.to_string() == "2023-09-02" && d.hours == "off")),
+        "special days in the status island's data: {statuses:?}"
+    );
+}
+
+/// Each island of a page with the data of the frame around it: (island name, unescaped `data-island`).
+fn island_frames(html: &str) -> Vec<(String, String)> {
+    let mut frames = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("data-island=\"") {
+        rest = &rest[at + "data-island=\"".len()..];
+        let end = rest.find('"').expect("the attribute ends");
+        let data = rest[..end].replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&");
+        let component = rest.find("data-component=\"").expect("an island in the frame") + "data-component=\"".len();
+        let id = &rest[component..component + rest[component..].find('"').expect("the id ends")];
+        frames.push((id.rsplit_once('_').expect("<name>_<hash>").0.to_string(), data));
+    }
+    frames
+}
+
+#[test]
+fn every_island_of_every_page_gets_data_it_can_read_and_the_right_build() {
+    let mut pages: Vec<SitePage> = MAIN.iter().map(|(p, _)| *p).filter(|p| !matches!(p, SitePage::Check { .. })).collect();
+    pages.extend(SitePath::all_check_pages());
+    let mut core_pages = 0;
+    for id in SEEDS {
+        for lang in Lang::ALL {
+            for page in &pages {
+                let html = render(ctx(campaign_of(id), "hcm-q3-2023", lang, *page), false);
+                let path = SitePath { lang, campaign: (id != "hcm-q3-2023").then(|| id.to_string()), page: *page }.path();
+                let frames = island_frames(&html);
+                assert_eq!(frames.len(), island_names(&html).len(), "{path}: every island sits in a frame with its data");
+                for (name, data) in &frames {
+                    let read = match name.as_str() {
+                        "PageBoot" => BootData::unpack(data).map(|d| d.lang),
+                        "CampaignStatus" => CampaignStatusData::unpack(data).map(|d| d.lang),
+                        "OfficeStatus" => OfficeStatusData::unpack(data).map(|d| d.lang),
+                        "OfficeFilters" => OfficeFiltersData::unpack(data).map(|d| d.lang),
+                        "StepTick" => StepTickData::unpack(data).map(|d| d.lang),
+                        "StepTools" => unpack_lang(data),
+                        other => panic!("{path}: an island this test does not know: {other}"),
+                    };
+                    assert_eq!(read, Some(lang), "{path}: {name} reads its data back, in the page's language: {data}");
+                }
+                let core = frames.iter().all(|(name, _)| CORE_ISLANDS.contains(&name.as_str()));
+                assert_eq!(html.contains("pkg/site-core.js"), core, "{path}: the core build exactly when every island is a core island");
+                assert_eq!(html.contains("pkg/site.js"), !core, "{path}: one build of the islands");
+                core_pages += usize::from(core);
+            }
+        }
+    }
+    let home = render(ctx(campaign_of("hcm-q3-2023"), "hcm-q3-2023", Lang::Vi, SitePage::Home), false);
+    assert!(home.contains("'/vneid-campaign/pkg/site-core.js'") && home.contains("'/vneid-campaign/pkg/site-core_bg.wasm'"), "the home page loads the core build");
+    let offices = render(ctx(campaign_of("hcm-q3-2023"), "hcm-q3-2023", Lang::Vi, SitePage::Offices), false);
+    assert!(offices.contains("'/vneid-campaign/pkg/site.js'"), "the offices page loads every island");
+    assert!(core_pages > 0);
 }
 
 #[test]

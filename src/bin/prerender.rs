@@ -3,7 +3,8 @@
 //! whose islands the browser brings to life; then the printable handout and the QR files.
 //!
 //! Usage: `prerender <dist> <assets.json> <site-url>`. `assets.json` names the build's
-//! hashed files and the base path: `{"css": …, "js": …, "wasm": …, "base": "/vneid-campaign/"}`.
+//! hashed files and the base path: `{"css": …, "js": …, "wasm": …, "core_js": …, "core_wasm": …, "base": "/vneid-campaign/"}`
+//! (`core_*`: the core islands' build, loaded by pages with no other island).
 //! Writes `<dist>/<page>/index.html` for every address of `routes::site`, `<dist>/404.html`,
 //! `<dist>/handout/*.html` and `<dist>/qr/*.svg`.
 
@@ -25,6 +26,8 @@ struct AssetsFile {
     css: String,
     js: String,
     wasm: String,
+    core_js: String,
+    core_wasm: String,
     base: String,
 }
 
@@ -74,7 +77,7 @@ fn run() -> Result<(), String> {
             })
             .collect(),
     );
-    let shared = Arc::new(Assets { css: assets.css, js: assets.js, wasm: assets.wasm });
+    let shared = Arc::new(Assets { css: assets.css, js: assets.js, wasm: assets.wasm, core_js: assets.core_js, core_wasm: assets.core_wasm });
     let deployment = Arc::new(deployment);
     let mut pages: Vec<SitePage> = MAIN.iter().map(|(p, _)| *p).filter(|p| !matches!(p, SitePage::Check { .. })).collect();
     pages.extend(SitePath::all_check_pages());

@@ -8,6 +8,7 @@ pub mod deployment;
 pub mod guidance;
 pub mod handout;
 pub mod hours;
+pub mod island_data;
 pub mod kiosk;
 pub mod pathway;
 pub mod presets;

@@ -20,6 +20,12 @@ pub struct Assets {
     pub js: String,
     /// The islands' wasm.
     pub wasm: String,
+    /// The core islands' JavaScript glue (`site::islands::CORE_ISLANDS` only); empty: none built.
+    #[serde(default)]
+    pub core_js: String,
+    /// The core islands' wasm.
+    #[serde(default)]
+    pub core_wasm: String,
 }
 
 /// A campaign the deployment offers, as the switcher lists it.

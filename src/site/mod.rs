@@ -34,9 +34,33 @@ fn render_with<V: leptos::prelude::RenderHtml>(ctx: context::PageCtx, view: impl
 
 /// Renders the page in `ctx` to a complete HTML document (`not_found`: the not-found page).
 #[cfg(feature = "ssr")]
+/// A page whose islands are all core islands loads the core build's JS and wasm instead.
 pub fn render(ctx: context::PageCtx, not_found: bool) -> String {
     use leptos::prelude::*;
-    render_with(ctx, move || view! { <shell::Document not_found/> })
+    let assets = ctx.assets.clone();
+    let html = render_with(ctx, move || view! { <shell::Document not_found/> });
+    if !assets.core_js.is_empty() && only_core_islands(&html) {
+        html.replace(&assets.js, &assets.core_js).replace(&assets.wasm, &assets.core_wasm)
+    } else {
+        html
+    }
+}
+
+/// The islands of a rendered page, by name (`data-component="<name>_<hash>"` gives `<name>`).
+pub fn island_names(html: &str) -> Vec<&str> {
+    const MARK: &str = "data-component=\"";
+    html.match_indices(MARK)
+        .filter_map(|(at, _)| {
+            let rest = &html[at + MARK.len()..];
+            let id = &rest[..rest.find('"')?];
+            Some(id.rsplit_once('_').map_or(id, |(name, _)| name))
+        })
+        .collect()
+}
+
+/// Whether every island of a rendered page is in [`islands::CORE_ISLANDS`].
+pub fn only_core_islands(html: &str) -> bool {
+    island_names(html).iter().all(|name| islands::CORE_ISLANDS.contains(name))
 }
 
 /// Renders the printable handout of the campaign and language in `ctx`; `qr` is the SVG of the site's address.

@@ -7,6 +7,8 @@ use super::context::{current, text, tx};
 use super::islands::offices::card_id;
 use super::islands::status::{day_name, OfficeStatus};
 use super::islands::steps::StepTick;
+use super::islands::IslandData;
+use crate::domain::island_data::{pack_lang, OfficeStatusData, StepTickData};
 use crate::domain::campaign::{tel_href, Office, OfficeKind};
 use crate::domain::guidance::Fact;
 use crate::domain::handout::qr_file_name;
@@ -101,7 +103,10 @@ pub fn OfficeCard(
     let has_premises = matches!(office.kind, OfficeKind::DistrictTeam | OfficeKind::WardPolice | OfficeKind::CityOffice);
     let title = text(&office.name);
     let heading = if nested { view! { <h3>{title}</h3> }.into_any() } else { view! { <h2>{title}</h2> }.into_any() };
-    let status = office.opening_hours.clone().map(|hours| view! { <OfficeStatus lang=p.lang() hours special=office.special_days.clone()/> });
+    let status = office.opening_hours.clone().map(|hours| {
+        let data = OfficeStatusData { lang: p.lang(), hours, special: office.special_days.clone() }.pack();
+        view! { <IslandData data><OfficeStatus/></IslandData> }
+    });
     let count = office.count.map(|c| view! { <p class="muted">{tx(|l| td_string!(l, live.count)).replace("%count", &c.to_string())}</p> });
     let address = match &office.address {
         Some(a) => Some(view! { <dt>{tx(|l| td_string!(l, offices.address))}</dt><dd>{text(a)}</dd> }.into_any()),
@@ -193,7 +198,7 @@ pub fn StepNav(
                         <div class="step-panel">
                             {step_content(step)}
                             <FactSource fact=step.fact()/>
-                            <StepTick lang=p.lang() step=step.id().to_string()/>
+                            <IslandData data=StepTickData { lang: p.lang(), step: step.id().to_string() }.pack()><StepTick/></IslandData>
                         </div>
                     </details>
                 </li>
@@ -202,7 +207,7 @@ pub fn StepNav(
         .collect_view();
     view! {
         <div class="step-nav">
-            <crate::site::islands::steps::StepTools lang=p.lang()/>
+            <IslandData data=pack_lang(p.lang())><crate::site::islands::steps::StepTools/></IslandData>
             <ol class="steps-list">{items}</ol>
             <p class="muted">{td_string!(locale, steps.ticks_note)}</p>
         </div>

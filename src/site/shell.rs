@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use super::context::{current, text, tx};
 use super::islands::boot::PageBoot;
+use super::islands::IslandData;
+use crate::domain::island_data::BootData;
 use super::pages;
 use super::parts::document_line;
 use crate::domain::text::Lang;
@@ -12,13 +14,13 @@ use crate::i18n::*;
 use crate::routes::site::{group, SitePage};
 
 /// The start-up script: loads the islands' wasm, makes their root, then brings each island
-/// on the page to life, then marks `<html data-islands="on">` once their first effects ran.
+/// on the page to life (after naming it, so it reads the data of its frame), then marks `<html data-islands="on">` once their first effects ran.
 /// Identical on every page (absolute paths under the base), so the Content-Security-Policy
 /// allows it by one hash.
 pub fn start_script(js: &str, wasm: &str) -> String {
     format!(
         "import init,*as m from'{js}';await init({{module_or_path:'{wasm}'}});m.hydrate();\
-         for(const e of document.querySelectorAll('leptos-island')){{const f=m[e.dataset.component];f&&f(e)}}\
+         for(const e of document.querySelectorAll('leptos-island')){{const f=m[e.dataset.component];f&&(m.enter_island(e),f(e))}}\
          setTimeout(()=>document.documentElement.dataset.islands='on')"
     )
 }
@@ -76,16 +78,18 @@ pub fn Document(
                 <nav class="site-nav" aria-label=td_string!(locale, nav.label)>
                     <ul>{nav}</ul>
                 </nav>
-                <PageBoot
-                    lang
-                    base=p.base.clone()
-                    group=group_key
-                    home="./".to_string()
-                    is_home
-                    alternate=if not_found { String::new() } else { p.href_lang(other) }
-                    here=p.path.path()
-                    default_campaign=p.deployment.default_campaign.clone()
-                />
+                <IslandData data=BootData {
+                    lang,
+                    base: p.base.clone(),
+                    group: group_key,
+                    home: "./".to_string(),
+                    is_home,
+                    alternate: if not_found { String::new() } else { p.href_lang(other) },
+                    here: p.path.path(),
+                    default_campaign: p.deployment.default_campaign.clone(),
+                }.pack()>
+                    <PageBoot/>
+                </IslandData>
                 <main id="main" tabindex="-1">{body}</main>
                 <footer class="site-footer">
                     <p>{text(&p.campaign.issuer)} " · " {document_line()} " · " {td_string!(locale, footer.offline)}</p>

@@ -3,33 +3,23 @@
 
 use leptos::prelude::*;
 
+use super::island_input;
+use crate::domain::island_data::BootData;
 use crate::domain::text::Lang;
 use crate::i18n::*;
 use crate::site::locale_of;
 
 /// What every page needs once it runs: the service worker and its update banner, kiosk mode
-/// and the language memory (one island, so one set of props and one export).
+/// and the language memory (one island, so one frame of data and one export). Nothing
+/// without its data.
 // An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
 #[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
-pub fn PageBoot(
-    /// The page's language.
-    lang: Lang,
-    /// The site's base path (`/` or `/sub/`).
-    base: String,
-    /// The page's campaign and language folder (`""`, `en/`, `c/<id>/`).
-    group: String,
-    /// Where the kiosk reset goes (relative to the base).
-    home: String,
-    /// Whether this is a home page.
-    is_home: bool,
-    /// The same page in the other language; empty on the not-found page.
-    alternate: String,
-    /// The page's own path relative to the base.
-    here: String,
-    /// The deployment's default campaign.
-    default_campaign: String,
-) -> impl IntoView {
+pub fn PageBoot() -> impl IntoView {
+    // Its data comes from the frame around it (`domain::island_data::BootData`).
+    let Some(BootData { lang, base, group, home, is_home, alternate, here, default_campaign }) = BootData::unpack(&island_input()) else {
+        return None;
+    };
     #[cfg(target_arch = "wasm32")]
     {
         // Links and QR codes of the earlier app named the campaign and answers in the query.
@@ -40,11 +30,11 @@ pub fn PageBoot(
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (&here, default_campaign);
-    view! {
+    Some(view! {
         {kiosk_guard(lang, home, here.is_empty())}
         {update_banner(lang, base, group)}
         {lang_memory(lang, alternate, is_home)}
-    }
+    })
 }
 
 /// Registers the service worker for the site at `base` (`/` or `/sub/`), asks it to keep

@@ -2,9 +2,11 @@
 //!
 //! Each island renders the same neutral HTML at build time and in its first render in
 //! the browser (no clock, no device storage), then sets the live value from an effect,
-//! which only runs in the browser. Islands receive what they need as props (the page's
-//! context does not reach them in the browser); the ticks store is provided to all of
-//! them by [`hydrate`].
+//! which only runs in the browser. Islands take no props (Leptos would serialise them as
+//! JSON, and `serde_json` would cost the wasm about 20 KB gzip): the page wraps each island
+//! in an [`IslandData`] frame whose `data-island` attribute holds what it needs, packed by
+//! `domain::island_data`, and the island reads it with [`island_input`]. The ticks store is
+//! provided to all of them by [`hydrate`].
 
 // `#[island]` generates a deserialisable copy of each props struct that carries no docs.
 #[allow(missing_docs)]
@@ -52,6 +54,62 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("%{name}"), value);
     }
     out
+}
+
+/// The islands of the core build (`--features hydrate,core-islands`): a page whose islands
+/// are all among these loads that smaller wasm. Every other island is left out of it.
+pub const CORE_ISLANDS: [&str; 2] = ["PageBoot", "CampaignStatus"];
+
+/// The packed data of an island, provided by its [`IslandData`] frame while a page renders.
+#[derive(Clone, Debug)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "hydrate"), allow(dead_code))]
+struct IslandInput(String);
+
+/// Wraps an island with the data it needs (`data`, packed by `domain::island_data`): the
+/// frame's `data-island` attribute carries it to the browser, and while the page renders
+/// (at build time, or in the campaign editor's preview) it is provided to the island.
+#[component]
+pub fn IslandData(
+    /// The island's packed data.
+    data: String,
+    /// The island.
+    children: TypedChildren<impl IntoView + 'static>,
+) -> impl IntoView {
+    let input = IslandInput(data.clone());
+    view! {
+        <div class="island-data" data-island=data>
+            <leptos::context::Provider value=input>{children.into_inner()()}</leptos::context::Provider>
+        </div>
+    }
+}
+
+/// The packed data of the island being built: from its [`IslandData`] frame's context while
+/// a page renders, and in the browser from the frame around the island that
+/// [`enter_island`] named. Empty when there is none (the island then stays neutral).
+pub fn island_input() -> String {
+    #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+    {
+        ENTERED.with(|entered| entered.borrow().clone())
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "hydrate")))]
+    {
+        use_context::<IslandInput>().map(|input| input.0).unwrap_or_default()
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+thread_local! {
+    /// The `data-island` value of the frame around the island being hydrated.
+    static ENTERED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Called by the start-up script before it hydrates each island (`el`, a `<leptos-island>`):
+/// keeps the data of the [`IslandData`] frame around it for [`island_input`].
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn enter_island(el: web_sys::HtmlElement) {
+    let data = el.parent_element().and_then(|frame| frame.get_attribute("data-island")).unwrap_or_default();
+    ENTERED.with(|entered| *entered.borrow_mut() = data);
 }
 
 /// The browser entry point, called by the page's start-up script once the wasm is loaded:

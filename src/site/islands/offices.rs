@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::live_now;
-use crate::domain::campaign::{FilterItem, OfficeFilter};
-use crate::domain::text::Lang;
+use super::{island_input, live_now};
+use crate::domain::campaign::OfficeFilter;
+use crate::domain::island_data::OfficeFiltersData;
 use crate::i18n::*;
 use crate::site::locale_of;
 
@@ -15,16 +15,15 @@ pub fn card_id(office_id: &str) -> String {
     format!("office-{office_id}")
 }
 
-/// Search box and "open now / evenings / weekends"; `offices` describe the campaign's offices.
-// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
-#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
-pub fn OfficeFilters(
-    /// The page's language.
-    lang: Lang,
-    /// What the filter needs of each office.
-    offices: Vec<FilterItem>,
-) -> impl IntoView {
+/// Search box and "open now / evenings / weekends"; its data (`OfficeFiltersData`) describes the campaign's offices.
+// An island in the citizen builds but the core one (`core-islands`); a plain component in
+// the campaign editor's preview (no hydration there) and, unused, in the core build.
+#[cfg_attr(any(feature = "ssr", all(feature = "hydrate", not(feature = "core-islands"))), island)]
+#[cfg_attr(not(any(feature = "ssr", all(feature = "hydrate", not(feature = "core-islands")))), component)]
+pub fn OfficeFilters() -> impl IntoView {
+    let Some(OfficeFiltersData { lang, offices }) = OfficeFiltersData::unpack(&island_input()) else {
+        return None;
+    };
     let locale = locale_of(lang);
     let now = live_now();
     let filter = RwSignal::new(OfficeFilter::default());
@@ -53,7 +52,7 @@ pub fn OfficeFilters(
             filter.update(|f| set(f, on));
         }
     };
-    view! {
+    Some(view! {
         <form class="card filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="office-search">{td_string!(locale, offices.search_label)}</label>
             <input
@@ -80,5 +79,5 @@ pub fn OfficeFilters(
             </fieldset>
             <p class="card" role="status" hidden=move || !none_match()>{td_string!(locale, offices.no_match)}</p>
         </form>
-    }
+    })
 }

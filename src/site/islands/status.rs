@@ -3,11 +3,10 @@
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
-use super::{fill, live_now};
-use crate::domain::campaign::SpecialDay;
+use super::{fill, island_input, live_now};
+use crate::domain::island_data::{CampaignStatusData, OfficeStatusData};
 use crate::domain::hours::{parse_day_hours, DayOverride, OpenStatus, WeeklyHours};
-use crate::domain::text::Lang;
-use crate::domain::vn_time::{add_days, format_date, format_minutes, parse_iso_date, period_status, to_vietnam, PeriodStatus};
+use crate::domain::vn_time::{add_days, format_date, format_minutes, period_status, to_vietnam, PeriodStatus};
 use crate::i18n::*;
 use crate::site::locale_of;
 
@@ -30,27 +29,13 @@ pub fn day_name(locale: Locale, day: usize) -> &'static str {
 // An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
 #[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
-pub fn CampaignStatus(
-    /// The page's language.
-    lang: Lang,
-    /// First day (`YYYY-MM-DD`).
-    start: String,
-    /// Last day (`YYYY-MM-DD`).
-    end: String,
-    /// Whether the campaign had ended when the site was built.
-    ended_at_build: bool,
-    /// The "may be out of date" note.
-    note: String,
-    /// The note's source label.
-    note_source: String,
-) -> impl IntoView {
+pub fn CampaignStatus() -> impl IntoView {
+    let Some(CampaignStatusData { lang, start, end, ended_at_build, note, note_source }) = CampaignStatusData::unpack(&island_input()) else {
+        return None;
+    };
     let locale = locale_of(lang);
     let now = live_now();
-    let (start, end) = (parse_iso_date(&start), parse_iso_date(&end));
-    let status = move || match (now.get(), start, end) {
-        (Some(now), Some(start), Some(end)) => Some(period_status(start, end, to_vietnam(now).date_naive())),
-        _ => None,
-    };
+    let status = move || now.get().map(|now| period_status(start, end, to_vietnam(now).date_naive()));
     let ended = move || match status() {
         Some(s) => matches!(s, PeriodStatus::Ended { .. }),
         None => ended_at_build,
@@ -63,7 +48,7 @@ pub fn CampaignStatus(
             fill(td_string!(locale, live.running), &[("days", &days_left.to_string()), ("date", &format_date(ends))])
         }
         Some(PeriodStatus::Ended { ended }) => fill(td_string!(locale, live.ended), &[("date", &format_date(ended))]),
-        None if ended_at_build => end.map(|d| fill(td_string!(locale, live.ended), &[("date", &format_date(d))])).unwrap_or_default(),
+        None if ended_at_build => fill(td_string!(locale, live.ended), &[("date", &format_date(end))]),
         None => String::new(),
     };
     let class = move || match status() {
@@ -72,7 +57,7 @@ pub fn CampaignStatus(
         _ if ended() => "status ended",
         _ => "status",
     };
-    view! {
+    Some(view! {
         <div class=class data-live="campaign">
             <p role="status"><strong>{text}</strong></p>
             <div hidden=move || !ended()>
@@ -80,21 +65,18 @@ pub fn CampaignStatus(
                 <p class="source">{note_source}</p>
             </div>
         </div>
-    }
+    })
 }
 
 /// An office's status line from its weekly hours and special days; empty until the island runs.
-// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
-#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
-pub fn OfficeStatus(
-    /// The page's language.
-    lang: Lang,
-    /// Weekly hours (`opening_hours` syntax).
-    hours: String,
-    /// The office's special days.
-    special: Vec<SpecialDay>,
-) -> impl IntoView {
+// An island in the citizen builds but the core one (`core-islands`); a plain component in
+// the campaign editor's preview (no hydration there) and, unused, in the core build.
+#[cfg_attr(any(feature = "ssr", all(feature = "hydrate", not(feature = "core-islands"))), island)]
+#[cfg_attr(not(any(feature = "ssr", all(feature = "hydrate", not(feature = "core-islands")))), component)]
+pub fn OfficeStatus() -> impl IntoView {
+    let Some(OfficeStatusData { lang, hours, special }) = OfficeStatusData::unpack(&island_input()) else {
+        return None;
+    };
     let locale = locale_of(lang);
     let now = live_now();
     let weekly = WeeklyHours::parse(&hours).ok();
@@ -110,7 +92,7 @@ pub fn OfficeStatus(
         Some(_) => "status live ended",
         None => "status live",
     };
-    view! { <p class=class data-live="office">{text}</p> }
+    Some(view! { <p class=class data-live="office">{text}</p> })
 }
 
 /// The words of an office's status at `now`.

@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::island_input;
+use crate::domain::island_data::{unpack_lang, StepTickData};
 use crate::domain::pathway::{Step, Ticks};
-use crate::domain::text::Lang;
 use crate::i18n::*;
 use crate::site::locale_of;
 
@@ -54,23 +55,22 @@ impl TickStore {
     }
 }
 
-/// The tick box of one step (`step` is its id); unticked until the island runs.
-// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
-#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
-pub fn StepTick(
-    /// The page's language.
-    lang: Lang,
-    /// The step's id.
-    step: String,
-) -> impl IntoView {
+/// The tick box of one step (its data names the step); unticked until the island runs.
+// An island in the citizen builds but the core one (`core-islands`); a plain component in
+// the campaign editor's preview (no hydration there) and, unused, in the core build.
+#[cfg_attr(any(feature = "ssr", all(feature = "hydrate", not(feature = "core-islands"))), island)]
+#[cfg_attr(not(any(feature = "ssr", all(feature = "hydrate", not(feature = "core-islands")))), component)]
+pub fn StepTick() -> impl IntoView {
+    let Some(StepTickData { lang, step }) = StepTickData::unpack(&island_input()) else {
+        return None;
+    };
     let locale = locale_of(lang);
     let step = Step::from_id(&step);
     let ticks = TickStore::current();
     let loaded = RwSignal::new(false);
     Effect::new(move |_| loaded.set(true));
     let done = move || loaded.get() && step.is_some_and(|s| ticks.0.with(|t| t.contains(s)));
-    view! {
+    Some(view! {
         <label class="tick">
             <input
                 type="checkbox"
@@ -83,17 +83,18 @@ pub fn StepTick(
             />
             {td_string!(locale, steps.done)}
         </label>
-    }
+    })
 }
 
 /// "Open all steps / close all steps" and "clear my ticks"; invisible (keeping its room) until the island runs.
-// An island in the citizen builds; a plain component in the campaign editor's preview (no hydration there).
-#[cfg_attr(any(feature = "ssr", feature = "hydrate"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), component)]
-pub fn StepTools(
-    /// The page's language.
-    lang: Lang,
-) -> impl IntoView {
+// An island in the citizen builds but the core one (`core-islands`); a plain component in
+// the campaign editor's preview (no hydration there) and, unused, in the core build.
+#[cfg_attr(any(feature = "ssr", all(feature = "hydrate", not(feature = "core-islands"))), island)]
+#[cfg_attr(not(any(feature = "ssr", all(feature = "hydrate", not(feature = "core-islands")))), component)]
+pub fn StepTools() -> impl IntoView {
+    let Some(lang) = unpack_lang(&island_input()) else {
+        return None;
+    };
     let locale = locale_of(lang);
     let ticks = TickStore::current();
     let running = RwSignal::new(false);
@@ -111,7 +112,7 @@ pub fn StepTools(
             }
         }
     };
-    view! {
+    Some(view! {
         <div class="step-tools" class:pending=move || !running.get()>
             <button type="button" class="link-button" aria-expanded=move || if all_open.get() { "true" } else { "false" } on:click=toggle_all>
                 {move || if all_open.get() { td_string!(locale, steps.hide_all) } else { td_string!(locale, steps.show_all) }}
@@ -120,5 +121,5 @@ pub fn StepTools(
                 {td_string!(locale, steps.clear)}
             </button>
         </div>
-    }
+    })
 }

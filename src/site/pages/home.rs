@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use crate::domain::guidance::Fact;
-use crate::domain::vn_time::{format_date, format_iso};
+use crate::domain::vn_time::format_date;
 use crate::i18n::*;
 use crate::routes::site::{SitePage, MAIN};
 use crate::site::context::{current, text, tx};
+use crate::domain::island_data::CampaignStatusData;
 use crate::site::islands::status::CampaignStatus;
+use crate::site::islands::IslandData;
 use crate::site::parts::{document_line, fact_source_text, FactSource, FileSource};
 
 /// The campaign's period and live status, with the "may be out of date" note once it ended.
@@ -26,14 +28,16 @@ pub fn campaign_status() -> impl IntoView {
     view! {
         <p class="period">{period}</p>
         {end_note}
-        <CampaignStatus
-            lang=p.lang()
-            start=format_iso(c.period.start)
-            end=format_iso(c.period.end)
-            ended_at_build
-            note=tx(|l| td_string!(l, status.ended_note)).to_string()
-            note_source=fact_source_text(Fact::EndedNote)
-        />
+        <IslandData data=CampaignStatusData {
+            lang: p.lang(),
+            start: c.period.start,
+            end: c.period.end,
+            ended_at_build,
+            note: tx(|l| td_string!(l, status.ended_note)).to_string(),
+            note_source: fact_source_text(Fact::EndedNote),
+        }.pack()>
+            <CampaignStatus/>
+        </IslandData>
     }
 }
 

@@ -7,7 +7,9 @@ use crate::domain::campaign::FilterItem;
 use crate::domain::vn_time::format_date;
 use crate::i18n::*;
 use crate::site::context::{current, text, tx};
+use crate::domain::island_data::OfficeFiltersData;
 use crate::site::islands::offices::OfficeFilters;
+use crate::site::islands::IslandData;
 use crate::site::parts::{FileSource, OfficeCard};
 
 /// The offices page.
@@ -50,7 +52,7 @@ pub fn page() -> (String, AnyView) {
         <h1>{heading.clone()}</h1>
         <p>{tx(|l| td_string!(l, offices.intro))}</p>
         {ended}
-        <OfficeFilters lang=p.lang() offices=c.offices.iter().map(FilterItem::from).collect()/>
+        <IslandData data=OfficeFiltersData { lang: p.lang(), offices: c.offices.iter().map(FilterItem::from).collect() }.pack()><OfficeFilters/></IslandData>
         {cards}
         {visits}
     };
