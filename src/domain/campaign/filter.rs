@@ -22,7 +22,7 @@ pub struct OfficeFilter {
 /// Evening sessions are those that run past this minute (18:00).
 pub const EVENING_FROM: u16 = 18 * 60;
 
-/// What the office filter needs of an office: small enough to travel as an island's props.
+/// What the office filter needs of an office: small enough to travel in an island's data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FilterItem {
     /// The office's id.

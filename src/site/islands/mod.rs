@@ -8,14 +8,9 @@
 //! `domain::island_data`, and the island reads it with [`island_input`]. The ticks store is
 //! provided to all of them by [`hydrate`].
 
-// `#[island]` generates a deserialisable copy of each props struct that carries no docs.
-#[allow(missing_docs)]
 pub mod boot;
-#[allow(missing_docs)]
 pub mod offices;
-#[allow(missing_docs)]
 pub mod status;
-#[allow(missing_docs)]
 pub mod steps;
 
 use chrono::{DateTime, FixedOffset};
