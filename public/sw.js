@@ -5,14 +5,18 @@
 // islands' wasm) open offline; other campaigns' and languages' pages are cached when
 // visited, never downloaded up front.
 //
-// - install: caches SHELL (CSS, the islands' JS and wasm, icons, manifest). Unhashed files
+// - install: caches SHELL (CSS, icons, manifest), all or nothing. Unhashed files
 //   are fetched with `cache: 'reload'` so a fresh install never stores an old copy from the
 //   HTTP cache; content-hashed ones come from the HTTP cache when the page has just loaded
 //   them (they cannot be stale), so a weak connection does not download the wasm twice.
 //   It does not take over by itself.
 // - message {type: 'cache-group', group}: the page (its islands) asks, once the worker is
 //   active, for the main pages of its group (campaign + language: "", "en/", "c/<id>/",
-//   "en/c/<id>/"); they are cached too and the worker answers {type: 'group-cached', ...}.
+//   "en/c/<id>/") and ISLANDS, the islands' two builds (the core one and the one with every
+//   island); each file is cached on its own, so one that fails on a weak connection is
+//   tried again at the next visit and stops nothing else. The worker answers
+//   {type: 'group-cached', group, ok, pages, fetched, failed} (`fetched` and `failed` count
+//   pages and island files).
 // - fetch: same-origin GETs are answered from the cache first. Pages fetched from the
 //   network are kept (a page visited once opens offline); so are files under assets/,
 //   pkg/, icons/, campaigns/, qr/, handout/ and staff/ (staff mode works offline after it
@@ -24,6 +28,8 @@
 const VERSION = '__VERSION__';
 /** Files every citizen page needs, relative to the scope. */
 const SHELL = __SHELL__;
+/** The islands' JS and wasm (both builds), cached with a group's pages. */
+const ISLANDS = __ISLANDS__;
 /** Group (path prefix of a campaign and language) → its main pages, as folder addresses ("./en/guide/"). */
 const GROUPS = __GROUPS__;
 const PREFIX = 'vneid-campaign-';
@@ -71,7 +77,7 @@ async function cacheGroup(group) {
   const pages = GROUPS[group];
   let fetched = 0;
   const failed = [];
-  await Promise.all(pages.map(async (path) => {
+  await Promise.all([...pages, ...ISLANDS].map(async (path) => {
     const request = fresh(path);
     try {
       if (await cache.match(request.url, MATCH)) return;

@@ -1,15 +1,18 @@
 // Writes dist/sw.js from public/sw.js with, for this build:
 // - VERSION: a hash over every file of dist/ (but sw.js), so any change makes a new version;
-// - SHELL: the shared files every citizen page needs, precached on install: everything under
-//   assets/, pkg/ and icons/, plus manifest.webmanifest and icon.svg (not staff mode, not the
-//   campaign files, not the pages, the handout or the QR files);
+// - SHELL: the shared files every citizen page needs, precached on install (all or nothing):
+//   everything under assets/ and icons/, plus manifest.webmanifest and icon.svg (not staff
+//   mode, not the campaign files, not the pages, the handout or the QR files);
+// - ISLANDS: the islands' two builds (everything under pkg/), cached with a group's pages, each
+//   file on its own: a page has just loaded one build (from the HTTP cache, free), and a weak
+//   connection that breaks while fetching the other must not stop the worker's install;
 // - GROUPS: for each campaign and language, the path prefix of its pages ("" for the default
 //   campaign in Vietnamese, "en/", "c/<id>/", "en/c/<id>/") → its main pages (home, check,
 //   guide, documents, offices, help: `routes::site::MAIN` in src/routes.rs) as folder
 //   addresses ("./en/guide/"). A page asks the worker to cache its own group; the check
 //   answers and every other page are cached when visited.
 // It prints, and writes to target/sw-report.json, what the service worker fetches after
-// the first visit: the shell (files, bytes) and each group's pages (count, bytes).
+// the first visit: the shell (files, bytes), the islands' builds and each group's pages (count, bytes).
 //
 // Usage: node scripts/build-sw.mjs [dist]
 import { createHash } from 'node:crypto';
@@ -48,9 +51,11 @@ const version = hash.digest('hex').slice(0, 16);
 // Shell: the files every citizen page shares.
 const shellFolders = ['assets/', 'pkg/', 'icons/'];
 const shellFiles = new Set(['manifest.webmanifest', 'icon.svg']);
-const shell = files.filter((f) => shellFolders.some((d) => f.startsWith(d)) || shellFiles.has(f));
-if (!shell.some((f) => f.startsWith('pkg/') && f.endsWith('.wasm'))) fail(`no islands wasm in ${dist}/pkg/`);
-if (!shell.some((f) => f.startsWith('pkg/') && f.endsWith('.js'))) fail(`no islands JS in ${dist}/pkg/`);
+const shared = files.filter((f) => shellFolders.some((d) => f.startsWith(d)) || shellFiles.has(f));
+const islands = shared.filter((f) => f.startsWith('pkg/'));
+const shell = shared.filter((f) => !f.startsWith('pkg/'));
+if (!islands.some((f) => f.endsWith('.wasm'))) fail(`no islands wasm in ${dist}/pkg/`);
+if (!islands.some((f) => f.endsWith('.js'))) fail(`no islands JS in ${dist}/pkg/`);
 if (!shell.some((f) => f.startsWith('assets/') && f.endsWith('.css'))) fail(`no CSS in ${dist}/assets/`);
 
 // Main pages of a group, read from `pub const MAIN` in src/routes.rs (the one list of them).
@@ -95,19 +100,31 @@ const sizes = (paths) => {
 };
 const pageFile = (url) => `${url.slice(2)}index.html`;
 const shellSize = sizes(shell);
+const islandsSize = sizes(islands);
 const report = {
   version,
   shell: { files: shell.length, ...shellSize },
+  islands: { files: islands.length, ...islandsSize },
   groups: Object.fromEntries(groupKeys.map((key) => {
     const size = sizes(GROUPS[key].map(pageFile));
-    return [key, { pages: GROUPS[key].length, ...size, first_visit_bytes: shellSize.bytes + size.bytes, first_visit_gzip: shellSize.gzip + size.gzip }];
+    return [key, {
+      pages: GROUPS[key].length,
+      ...size,
+      first_visit_bytes: shellSize.bytes + islandsSize.bytes + size.bytes,
+      first_visit_gzip: shellSize.gzip + islandsSize.gzip + size.gzip,
+    }];
   })),
 };
 
 // The worker.
 const template = readFileSync(join(root, 'public/sw.js'), 'utf8');
 let out = template;
-for (const [placeholder, value] of [["'__VERSION__'", JSON.stringify(version)], ['__SHELL__', JSON.stringify(shell.map((f) => `./${f}`))], ['__GROUPS__', JSON.stringify(GROUPS)]]) {
+for (const [placeholder, value] of [
+  ["'__VERSION__'", JSON.stringify(version)],
+  ['__SHELL__', JSON.stringify(shell.map((f) => `./${f}`))],
+  ['__ISLANDS__', JSON.stringify(islands.map((f) => `./${f}`))],
+  ['__GROUPS__', JSON.stringify(GROUPS)],
+]) {
   if (!out.includes(placeholder)) fail(`no ${placeholder} in public/sw.js`);
   out = out.replace(placeholder, () => value);
 }
@@ -118,7 +135,8 @@ writeFileSync(join(root, 'target/sw-report.json'), `${JSON.stringify(report, nul
 const n = (x) => x.toLocaleString('en-US');
 console.log(`${relative(process.cwd(), join(dist, 'sw.js'))}: version ${version}`);
 console.log(`  shell (precached on install): ${shell.length} files, ${n(shellSize.bytes)} bytes (gzip ${n(shellSize.gzip)})`);
+console.log(`  islands (cached with a group's pages): ${islands.length} files, ${n(islandsSize.bytes)} bytes (gzip ${n(islandsSize.gzip)})`);
 for (const [key, g] of Object.entries(report.groups)) {
-  console.log(`  group ${JSON.stringify(key)}: ${g.pages} pages, ${n(g.bytes)} bytes (gzip ${n(g.gzip)}); with the shell ${n(g.first_visit_bytes)} bytes (gzip ${n(g.first_visit_gzip)})`);
+  console.log(`  group ${JSON.stringify(key)}: ${g.pages} pages, ${n(g.bytes)} bytes (gzip ${n(g.gzip)}); with the shell and the islands ${n(g.first_visit_bytes)} bytes (gzip ${n(g.first_visit_gzip)})`);
 }
 console.log('  (target/sw-report.json)');

@@ -40,9 +40,16 @@ for (const file of walk(dist).filter((f) => f.endsWith('.html'))) {
     }
   }
   const glue = glues.get(glueFile);
+  // The names the minified glue exports: `export{a as PageBoot_123,b as hydrate,…}`.
+  const exports = new Set([...glue.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(',')).map((e) => e.trim().split(/\s+as\s+/).pop()));
   for (const id of new Set([...ids, 'enter_island', 'hydrate'])) {
-    if (!new RegExp(`\\b${id}\\b`).test(glue)) problems.push(`${where}: ${src} does not export ${id}`);
+    if (!exports.has(id)) problems.push(`${where}: ${src} does not export ${id}`);
   }
+  // The wasm the script instantiates is the same build's (site-core-<hash>.js with site-core-<hash>_bg.wasm).
+  const wasm = html.match(/module_or_path:'([^']+)'/)?.[1];
+  const stem = (path) => path.split('/').pop().replace(/-[0-9a-f]{16}(_bg)?\.(js|wasm)$/, '');
+  if (!wasm || stem(wasm) !== stem(src)) problems.push(`${where}: its start-up script loads ${src} with the wasm ${wasm}`);
+  else if (!statSync(join(dist, wasm.slice(base.length)), { throwIfNoEntry: false })) problems.push(`${where}: ${wasm} is not in the build`);
   pages += 1;
 }
 if (problems.length) {

@@ -2,7 +2,7 @@
 //! attribute and read back there without a JSON parser.
 //!
 //! Leptos serialises island props as JSON, which links `serde_json` and float formatting into
-//! the islands' wasm (about 20 KB gzip, README, Size). The islands take no props instead: the
+//! the islands' wasm (about 33 KB gzip, README, Size). The islands take no props instead: the
 //! page writes each island's data with [`pack`] and the island reads it back with [`unpack`].
 //! A value that does not read back gives `None`, and the island stays neutral.
 
@@ -83,18 +83,19 @@ fn fields<const N: usize>(packed: &str) -> Option<[String; N]> {
     unpack(packed).try_into().ok()
 }
 
-/// Special days, each as date, hours and reason in both languages.
+/// Special days, each as its date and hours. Not the reason: no island shows it (the page
+/// lists it), so it would only make every office's frame longer.
 pub fn pack_special_days(days: &[SpecialDay]) -> String {
-    pack_list(&days.iter().map(|d| pack(&[format_iso(d.date), d.hours.clone(), d.reason.vi.clone(), d.reason.en.clone()])).collect::<Vec<_>>())
+    pack_list(&days.iter().map(|d| pack(&[format_iso(d.date), d.hours.clone()])).collect::<Vec<_>>())
 }
 
-/// The special days of [`pack_special_days`], or `None` if one does not read back.
+/// The special days of [`pack_special_days`] (with empty reasons), or `None` if one does not read back.
 pub fn unpack_special_days(packed: &str) -> Option<Vec<SpecialDay>> {
     unpack_list(packed)
         .iter()
         .map(|record| {
-            let [date, hours, vi, en] = fields::<4>(record)?;
-            Some(SpecialDay { date: parse_iso_date(&date)?, hours, reason: Text { vi, en } })
+            let [date, hours] = fields::<2>(record)?;
+            Some(SpecialDay { date: parse_iso_date(&date)?, hours, reason: Text { vi: String::new(), en: String::new() } })
         })
         .collect()
 }
@@ -289,6 +290,11 @@ mod tests {
         SpecialDay { date: parse_iso_date(date).unwrap(), hours: hours.into(), reason: Text { vi: reason.into(), en: format!("{reason} (en)") } }
     }
 
+    /// The same days as they travel: the reasons stay on the page.
+    fn without_reasons(days: &[SpecialDay]) -> Vec<SpecialDay> {
+        days.iter().map(|d| SpecialDay { reason: Text { vi: String::new(), en: String::new() }, ..d.clone() }).collect()
+    }
+
     proptest! {
         #[test]
         fn fields_read_back(fields in proptest::collection::vec(".*", 1..6)) {
@@ -336,20 +342,28 @@ mod tests {
         assert_eq!(CampaignStatusData::unpack(&campaign.pack()), Some(campaign));
         let special = vec![day("2026-12-24", "off", "Nghỉ"), day("2026-12-26", "07:30-11:30,13:30-16:30", "Làm bù | thứ Bảy")];
         let office = OfficeStatusData { lang: Lang::En, hours: "Mo-Fr 07:30-11:30,13:30-17:00".into(), special: special.clone() };
-        assert_eq!(OfficeStatusData::unpack(&office.pack()), Some(office));
+        assert_eq!(OfficeStatusData::unpack(&office.pack()), Some(OfficeStatusData { special: without_reasons(&special), ..office }));
+        assert!(!office_packed_has_reason(&special), "reasons are not packed");
         let filters = OfficeFiltersData {
             lang: Lang::Vi,
             offices: vec![
-                FilterItem { id: "d3".into(), text: "cong an quan 3 \u{1} district 3".into(), hours: Some("Mo-Sa 07:30-11:30".into()), special_days: special },
+                FilterItem { id: "d3".into(), text: "cong an quan 3 \u{1} district 3".into(), hours: Some("Mo-Sa 07:30-11:30".into()), special_days: special.clone() },
                 FilterItem { id: "team".into(), text: "to luu dong".into(), hours: None, special_days: vec![] },
             ],
         };
-        assert_eq!(OfficeFiltersData::unpack(&filters.pack()), Some(filters));
+        let mut expected = filters.clone();
+        expected.offices[0].special_days = without_reasons(&special);
+        assert_eq!(OfficeFiltersData::unpack(&filters.pack()), Some(expected));
         let none = OfficeFiltersData { lang: Lang::En, offices: vec![] };
         assert_eq!(OfficeFiltersData::unpack(&none.pack()), Some(none));
         let tick = StepTickData { lang: Lang::Vi, step: "activate".into() };
         assert_eq!(StepTickData::unpack(&tick.pack()), Some(tick));
         assert_eq!(unpack_lang(&pack_lang(Lang::En)), Some(Lang::En));
+    }
+
+    fn office_packed_has_reason(days: &[SpecialDay]) -> bool {
+        let packed = pack_special_days(days);
+        days.iter().any(|d| packed.contains(&d.reason.vi) || packed.contains(&d.reason.en))
     }
 
     #[test]
@@ -359,7 +373,7 @@ mod tests {
         assert_eq!(BootData::unpack("vi|/||./|yes|||"), None, "a flag other than 0 or 1");
         assert_eq!(CampaignStatusData::unpack("vi|2026-13-01|2026-12-31|0||"), None, "no such date");
         assert_eq!(OfficeStatusData::unpack("vi|Mo-Fr 08:00-17:00|2026-12-24|off"), None, "a special day not packed as one field");
-        let bad_day = pack_list(&[pack(&["not a date", "off", "", ""])]);
+        let bad_day = pack_list(&[pack(&["not a date", "off"])]);
         assert_eq!(OfficeStatusData::unpack(&pack(&["vi", "Mo-Fr 08:00-17:00", &bad_day])), None, "a special day with no date");
         assert_eq!(StepTickData::unpack("vi|a|b"), None, "too many fields");
         assert_eq!(unpack_lang("xx"), None);

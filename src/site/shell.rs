@@ -15,8 +15,8 @@ use crate::routes::site::{group, SitePage};
 
 /// The start-up script: loads the islands' wasm, makes their root, then brings each island
 /// on the page to life (after naming it, so it reads the data of its frame), then marks `<html data-islands="on">` once their first effects ran.
-/// Identical on every page (absolute paths under the base), so the Content-Security-Policy
-/// allows it by one hash.
+/// One of two texts (absolute paths under the base; the core islands' build or the build
+/// with every island, `site::render`); `scripts/csp.mjs` allows each page's by its hash.
 pub fn start_script(js: &str, wasm: &str) -> String {
     format!(
         "import init,*as m from'{js}';await init({{module_or_path:'{wasm}'}});m.hydrate();\

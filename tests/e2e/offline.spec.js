@@ -1,7 +1,8 @@
 // Offline and updates: the service worker precaches the shell, each page asks it to
-// keep the main pages of its campaign and language, every page visited opens with the
+// keep the main pages of its campaign and language and the islands' builds, every page visited opens with the
 // network off, an unsaved page says so, and a new version waits for the user's
 // agreement while the offline copy keeps working.
+import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -35,14 +36,17 @@ test('after one visit the pages of the campaign and language read open offline, 
   test.setTimeout(120_000);
   await app.open('');
   await controlled(page);
-  // The home page asked the worker to keep its group: the main pages of this campaign in Vietnamese.
-  await cached(page, baseURL, ROUTES.map((r) => r.path || './'));
+  // The home page asked the worker to keep its group: the main pages of this campaign in Vietnamese,
+  // and the islands' two builds (the home page loaded the core one; the offices page needs the other).
+  const islandFiles = readdirSync(resolve(dist, 'pkg')).map((file) => `pkg/${file}`);
+  expect(islandFiles.filter((f) => f.endsWith('.wasm'))).toHaveLength(2);
+  await cached(page, baseURL, [...ROUTES.map((r) => r.path || './'), ...islandFiles]);
   await context.setOffline(true);
   for (const route of ROUTES) {
     await page.goto(route.path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.vi);
   }
-  // The islands run offline too (their wasm is part of the shell).
+  // The islands run offline too, in both builds.
   await page.clock.setFixedTime(new Date('2023-06-24T12:30:00Z'));
   await page.goto('offices/');
   await expect(page.getByLabel(/Tìm theo tên hoặc địa chỉ/)).toBeVisible();

@@ -3,7 +3,7 @@
 //! Each island renders the same neutral HTML at build time and in its first render in
 //! the browser (no clock, no device storage), then sets the live value from an effect,
 //! which only runs in the browser. Islands take no props (Leptos would serialise them as
-//! JSON, and `serde_json` would cost the wasm about 20 KB gzip): the page wraps each island
+//! JSON, and `serde_json` would cost the wasm about 33 KB gzip): the page wraps each island
 //! in an [`IslandData`] frame whose `data-island` attribute holds what it needs, packed by
 //! `domain::island_data`, and the island reads it with [`island_input`]. The ticks store is
 //! provided to all of them by [`hydrate`].
@@ -81,6 +81,9 @@ pub fn IslandData(
 /// The packed data of the island being built: from its [`IslandData`] frame's context while
 /// a page renders, and in the browser from the frame around the island that
 /// [`enter_island`] named. Empty when there is none (the island then stays neutral).
+/// In the browser this holds because each island is hydrated synchronously right after
+/// `enter_island`; a lazy island (`#[island(lazy)]`, hydrated later) would read another
+/// island's data, so none of ours is lazy.
 pub fn island_input() -> String {
     #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
     {
