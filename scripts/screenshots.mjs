@@ -47,6 +47,8 @@ try {
       const page = await context.newPage();
       await page.clock.setFixedTime(new Date(fixedTime));
       await page.goto(`http://127.0.0.1:${port}${base}`);
+      // Once the islands ran (the language memory may otherwise move the page while staff mode opens).
+      await page.waitForFunction(() => document.documentElement.dataset.islands === 'on');
       await page.evaluate((l) => localStorage.setItem('vneid-campaign:lang', l), lang);
       await seedStaff(page, `http://127.0.0.1:${port}${base}`);
       const routes = [...citizen.map((r) => (lang === 'en' ? `en/${r}` : r)), ...staff];
