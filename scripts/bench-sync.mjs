@@ -9,7 +9,10 @@
 //   2. incremental sync: the 10 devices each change one day of their 60 units on the server
 //      (600 documents), and the device pulls them ("sync now");
 //   3. the floor the first pull is compared with: the same `_changes` pages fetched and
-//      parsed by plain JavaScript in the same page, nothing stored.
+//      parsed by plain JavaScript in the same page, nothing stored;
+//   4. a save on that synced device: from the click on "save" to "saved", and the longest
+//      main-thread task in the next 1.5 s (before the save's own sync starts, 2 s after it),
+//      which is when the status line recounts the records waiting to be sent.
 // Each is run RUNS times (first pull in a fresh browser context each time); the median is
 // reported. The dashboard's totals are checked against the data after each pull.
 //
@@ -154,7 +157,7 @@ async function firstPull() {
 // ---------------------------------------------------------------- run
 
 const server = new CouchServer();
-const results = { firstPull: [], firstPullWall: [], floor: [], incremental: [] };
+const results = { firstPull: [], firstPullWall: [], floor: [], incremental: [], save: [], saveLongestTask: [] };
 try {
   await server.start();
   const served = await serveBuild({ dir: copy, base, probe: 'staff/' });
@@ -191,6 +194,29 @@ try {
     await kept.page.goto(`staff/?c=${CAMPAIGN}&v=data`);
     await kept.page.locator('.sync-line[data-sync-status="synced"]').waitFor({ timeout: 60_000 });
   }
+  // A save on the synced device (each round another unit, so every save writes a record of its own).
+  for (let round = 1; round <= RUNS; round++) {
+    await kept.page.goto(`staff/?c=${CAMPAIGN}&v=entry`);
+    await kept.page.locator('.sync-line[data-sync-status="synced"]').waitFor({ timeout: 120_000 });
+    await kept.page.locator('#entry-date').fill(day(DAYS - 1));
+    await kept.page.locator('#entry-unit').selectOption(unitId(round));
+    for (const id of INDICATORS) await kept.page.locator(`#count-${id}`).fill(String(1000 + round));
+    await kept.page.evaluate(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const t = Date.now();
+    await kept.page.locator('form.entry-form button[type=submit]').click();
+    await kept.page.locator('[data-save-state="save-ok"]').waitFor({ timeout: 60_000 });
+    const saved = Date.now() - t;
+    await kept.page.waitForTimeout(1500);
+    const longest = await kept.page.evaluate(() => window.__longest);
+    results.save.push(saved);
+    results.saveLongestTask.push(longest);
+    log(`save ${round}: ${saved} ms to "saved"; longest main-thread task within 1.5 s: ${Math.round(longest)} ms`);
+  }
   await kept.context.close();
   served.server.kill();
 } finally {
@@ -206,6 +232,8 @@ const summary = {
   firstPullWallMs: median(results.firstPullWall),
   fetchFloorMs: median(results.floor),
   incrementalMs: median(results.incremental),
+  saveMs: median(results.save),
+  saveLongestTaskMs: median(results.saveLongestTask),
   all: results,
 };
 mkdirSync(dirname(outJson), { recursive: true });
@@ -215,4 +243,6 @@ console.log(`| sync (${summary.data}; median of ${RUNS}) | time |
 | first pull into an empty device (sync run) | ${seconds(summary.firstPullMs)} s |
 | first pull, from the "sign in" click to "synced" | ${seconds(summary.firstPullWallMs)} s |
 | floor: the same \`_changes\` pages fetched and parsed in the page, nothing stored | ${seconds(summary.fetchFloorMs)} s |
-| incremental: one day's edits from ${MERGE_FILES} devices (${UNITS} documents) | ${seconds(summary.incrementalMs)} s |`);
+| incremental: one day's edits from ${MERGE_FILES} devices (${UNITS} documents) | ${seconds(summary.incrementalMs)} s |
+| a save on the synced device, click to "saved" | ${seconds(summary.saveMs)} s |
+| the longest main-thread task in the 1.5 s after that save (the recount of records waiting) | ${Math.round(summary.saveLongestTaskMs)} ms |`);
