@@ -48,12 +48,7 @@ pub fn unpack(packed: &str) -> Vec<String> {
     fields
 }
 
-/// A list of packed records as one string; an empty list is `""`.
-pub fn pack_list(records: &[String]) -> String {
-    pack(records)
-}
-
-/// The records of [`pack_list`]; `""` is the empty list.
+/// The records of a list packed by [`pack`]; `""` is the empty list.
 pub fn unpack_list(packed: &str) -> Vec<String> {
     if packed.is_empty() {
         Vec::new()
@@ -86,7 +81,7 @@ fn fields<const N: usize>(packed: &str) -> Option<[String; N]> {
 /// Special days, each as its date and hours. Not the reason: no island shows it (the page
 /// lists it), so it would only make every office's frame longer.
 pub fn pack_special_days(days: &[SpecialDay]) -> String {
-    pack_list(&days.iter().map(|d| pack(&[format_iso(d.date), d.hours.clone()])).collect::<Vec<_>>())
+    pack(&days.iter().map(|d| pack(&[format_iso(d.date), d.hours.clone()])).collect::<Vec<_>>())
 }
 
 /// The special days of [`pack_special_days`] (with empty reasons), or `None` if one does not read back.
@@ -108,10 +103,6 @@ fn unpack_filter_item(record: &str) -> Option<FilterItem> {
     let [id, text, hours, special] = fields::<4>(record)?;
     let hours = (!hours.is_empty()).then_some(hours);
     Some(FilterItem { id, text, hours, special_days: unpack_special_days(&special)? })
-}
-
-fn read_lang(code: &str) -> Option<Lang> {
-    Lang::from_code(code)
 }
 
 /// What every page's boot island needs: service worker, kiosk mode and language memory.
@@ -153,7 +144,7 @@ impl BootData {
     /// Reads [`BootData::pack`] back.
     pub fn unpack(packed: &str) -> Option<BootData> {
         let [lang, base, group, home, is_home, alternate, here, default_campaign] = fields::<8>(packed)?;
-        Some(BootData { lang: read_lang(&lang)?, base, group, home, is_home: read_flag(&is_home)?, alternate, here, default_campaign })
+        Some(BootData { lang: Lang::from_code(&lang)?, base, group, home, is_home: read_flag(&is_home)?, alternate, here, default_campaign })
     }
 }
 
@@ -191,7 +182,7 @@ impl CampaignStatusData {
     pub fn unpack(packed: &str) -> Option<CampaignStatusData> {
         let [lang, start, end, ended, note, note_source] = fields::<6>(packed)?;
         Some(CampaignStatusData {
-            lang: read_lang(&lang)?,
+            lang: Lang::from_code(&lang)?,
             start: parse_iso_date(&start)?,
             end: parse_iso_date(&end)?,
             ended_at_build: read_flag(&ended)?,
@@ -221,7 +212,7 @@ impl OfficeStatusData {
     /// Reads [`OfficeStatusData::pack`] back.
     pub fn unpack(packed: &str) -> Option<OfficeStatusData> {
         let [lang, hours, special] = fields::<3>(packed)?;
-        Some(OfficeStatusData { lang: read_lang(&lang)?, hours, special: unpack_special_days(&special)? })
+        Some(OfficeStatusData { lang: Lang::from_code(&lang)?, hours, special: unpack_special_days(&special)? })
     }
 }
 
@@ -237,14 +228,14 @@ pub struct OfficeFiltersData {
 impl OfficeFiltersData {
     /// As one attribute value.
     pub fn pack(&self) -> String {
-        pack(&[self.lang.code().to_string(), pack_list(&self.offices.iter().map(pack_filter_item).collect::<Vec<_>>())])
+        pack(&[self.lang.code().to_string(), pack(&self.offices.iter().map(pack_filter_item).collect::<Vec<_>>())])
     }
 
     /// Reads [`OfficeFiltersData::pack`] back.
     pub fn unpack(packed: &str) -> Option<OfficeFiltersData> {
         let [lang, offices] = fields::<2>(packed)?;
         let offices = unpack_list(&offices).iter().map(|r| unpack_filter_item(r)).collect::<Option<Vec<_>>>()?;
-        Some(OfficeFiltersData { lang: read_lang(&lang)?, offices })
+        Some(OfficeFiltersData { lang: Lang::from_code(&lang)?, offices })
     }
 }
 
@@ -266,7 +257,7 @@ impl StepTickData {
     /// Reads [`StepTickData::pack`] back.
     pub fn unpack(packed: &str) -> Option<StepTickData> {
         let [lang, step] = fields::<2>(packed)?;
-        Some(StepTickData { lang: read_lang(&lang)?, step })
+        Some(StepTickData { lang: Lang::from_code(&lang)?, step })
     }
 }
 
@@ -278,7 +269,7 @@ pub fn pack_lang(lang: Lang) -> String {
 /// Reads [`pack_lang`] back.
 pub fn unpack_lang(packed: &str) -> Option<Lang> {
     let [lang] = fields::<1>(packed)?;
-    read_lang(&lang)
+    Lang::from_code(&lang)
 }
 
 #[cfg(test)]
@@ -306,7 +297,7 @@ mod tests {
             let packed: Vec<String> = records.iter().map(|r| pack(r)).collect();
             // A list whose only record is empty cannot be told from the empty list; records here always hold a date or an id.
             prop_assume!(!(packed.len() == 1 && packed[0].is_empty()));
-            let back: Vec<Vec<String>> = unpack_list(&pack_list(&packed)).iter().map(|r| unpack(r)).collect();
+            let back: Vec<Vec<String>> = unpack_list(&pack(&packed)).iter().map(|r| unpack(r)).collect();
             prop_assert_eq!(back, records);
         }
     }
@@ -373,7 +364,7 @@ mod tests {
         assert_eq!(BootData::unpack("vi|/||./|yes|||"), None, "a flag other than 0 or 1");
         assert_eq!(CampaignStatusData::unpack("vi|2026-13-01|2026-12-31|0||"), None, "no such date");
         assert_eq!(OfficeStatusData::unpack("vi|Mo-Fr 08:00-17:00|2026-12-24|off"), None, "a special day not packed as one field");
-        let bad_day = pack_list(&[pack(&["not a date", "off"])]);
+        let bad_day = pack(&[pack(&["not a date", "off"])]);
         assert_eq!(OfficeStatusData::unpack(&pack(&["vi", "Mo-Fr 08:00-17:00", &bad_day])), None, "a special day with no date");
         assert_eq!(StepTickData::unpack("vi|a|b"), None, "too many fields");
         assert_eq!(unpack_lang("xx"), None);
