@@ -85,6 +85,10 @@ test('kiosk mode passes axe on every page, with its warning showing', async ({ a
   test.setTimeout(120_000);
   await page.clock.install({ time: new Date('2023-06-24T10:00:00+07:00') });
   await app.open('?kiosk=1');
+  // The boot island stores the kiosk choice; leaving before it ran (a slow start on a loaded
+  // machine) would tour the pages outside kiosk mode.
+  await app.islandsStarted();
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
   for (const path of [...PAGES, 'nowhere', 'c/dn-tam-thuan-2024/offices/']) {
     await app.openFromSite(path);
     await app.islandsStarted();
