@@ -150,13 +150,6 @@ pub fn DataSection() -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
 
-    let mark_exported = move |campaign_id: String, at: Stamp| {
-        staff.last_export.set(Some(at));
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = staff.store().set_meta(&meta_keys::last_export(&campaign_id), &at.to_rfc3339()).await;
-        });
-    };
-
     // A download cannot report that the file was written: the reminder stays until staff
     // confirm they have the file.
     let pending_export = RwSignal::new(None::<(String, Stamp, String)>);
@@ -216,11 +209,18 @@ pub fn DataSection() -> impl IntoView {
         });
     };
     let confirm_export = move |_| {
-        if let Some((campaign_id, at, name)) = pending_export.get_untracked() {
-            mark_exported(campaign_id, at);
-            pending_export.set(None);
-            outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.exported)))));
-        }
+        let Some((campaign_id, at, name)) = pending_export.get_untracked() else { return };
+        // Shown only once stored: a failed write keeps the reminder and says why.
+        wasm_bindgen_futures::spawn_local(async move {
+            match staff.store().set_meta(&meta_keys::last_export(&campaign_id), &at.to_rfc3339()).await {
+                Ok(()) => {
+                    staff.last_export.set(Some(at));
+                    pending_export.set(None);
+                    outcome.set(Some(Ok(format!("{} {name}", t_string!(i18n, tally.exported)))));
+                }
+                Err(e) => outcome.set(Some(Err(e.to_string()))),
+            }
+        });
     };
     let export_csv = move |_| {
         let c = campaign.get_untracked();

@@ -87,6 +87,8 @@ test('the language switch is a link to the same page in the other language, and 
   await app.islandsStarted();
   await page.goto('');
   await app.islandsStarted();
+  // The memory ran and kept Vietnamese (it writes only when it does not redirect).
+  expect(await page.evaluate(() => localStorage.getItem('vneid-campaign:lang'))).toBe('vi');
   await expect(page).toHaveURL(baseURL);
   await expect(app.heading).toHaveText(ROUTES[0].vi);
   // Other pages are never redirected: their address is their language.

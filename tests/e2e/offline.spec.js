@@ -63,10 +63,14 @@ test('any page visited once opens offline: answers, other campaigns and language
   await app.open('');
   await controlled(page);
   // Visited online: a result, another campaign's page (its group is then kept too), an English page, staff mode, the handout.
+  // Each page asks the worker to keep its group once the worker is ready, which can come after
+  // the islands started: the test stays until the group is kept, as a reader would for a moment.
   await app.open('en/help/');
   await app.islandsStarted();
+  await cached(page, baseURL, ROUTES.map((r) => at(r.path, 'en') || './en/'));
   await app.open('c/tv-duyen-hai-2023/offices/');
   await app.islandsStarted();
+  await cached(page, baseURL, ROUTES.map((r) => at(r.path, 'vi', 'tv-duyen-hai-2023')));
   await app.open('check/14plus/have/2/');
   await app.islandsStarted();
   await page.goto('staff/?v=dashboard');
@@ -150,8 +154,9 @@ test('a new build is announced, applied only on request, and the old copy works 
   const url = `http://127.0.0.1:${port}/vneid-campaign/`;
   const context = await browser.newContext();
   try {
-    for (let i = 0; i < 50; i++) {
-      try { if ((await fetch(url)).ok) break; } catch { await sleep(100); }
+    // The server starts within seconds, longer on a loaded machine.
+    for (const end = Date.now() + 30_000; Date.now() < end; await sleep(200)) {
+      try { if ((await fetch(url)).ok) break; } catch { /* not listening yet */ }
     }
     const page = await context.newPage();
     await page.goto(url);
@@ -164,7 +169,8 @@ test('a new build is announced, applied only on request, and the old copy works 
     await writeFile(join(site, 'sw.js'), sw.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
     await page.reload();
     const banner = page.locator('[data-update="ready"]');
-    await expect(banner).toBeVisible();
+    // The reload starts the islands, which find the new worker once it has installed.
+    await expect(banner).toBeVisible({ timeout: 30_000 });
     await expect(banner).toContainText('phiên bản mới');
 
     // Not applied yet: the old version still serves every page, offline too.

@@ -18,8 +18,10 @@ export const chromiumArgs = [
 
 export default defineConfig({
   testDir: here,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous for a loaded 2-core machine, where the wasm can take seconds to start; waits end as
+  // soon as their condition holds, so passing runs are not slower.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   reporter: [['list']],

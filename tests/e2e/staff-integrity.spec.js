@@ -73,7 +73,7 @@ test.describe('counts kept only in memory', () => {
     await dialog.dismiss();
     expect(other.isClosed()).toBe(false);
     await kept.tab('Tiến độ').click();
-    expect(await kept.totals()).toEqual({ applications: '4', activations: '2' });
+    await expect.poll(() => kept.totals()).toEqual({ applications: '4', activations: '2' });
     await other.close();
   });
 
@@ -111,7 +111,7 @@ test.describe('counts kept only in memory', () => {
     await page.locator('#entry-unit').selectOption('ward-police');
     expect(await staff.formCounts()).toEqual(['17', '9']);
     await staff.tab('Tiến độ').click();
-    expect(await staff.totals()).toEqual({ applications: '17', activations: '9' });
+    await expect.poll(() => staff.totals()).toEqual({ applications: '17', activations: '9' });
     expect(await page.evaluate(() => window.__samePage)).toBe(true);
     // The staff page was loaded once and never left (section changes are history entries only).
     expect(navigations.filter((url) => !url.includes('/staff/'))).toEqual([]);
@@ -321,7 +321,7 @@ test('a file with a clashing unit, imported again after it was kept apart, bring
   await page.getByRole('button', { name: 'Gộp vào dữ liệu của máy này' }).click();
   await expect(page.locator('[data-outcome="ok"]')).toBeVisible();
   await staff.tab('Tiến độ').click();
-  expect(await staff.totals()).toEqual({ applications: '15', activations: '6' });
+  await expect.poll(() => staff.totals()).toEqual({ applications: '15', activations: '6' });
 
   // The same file again (a device's export is cumulative: staff import it every day).
   await staff.tab('Xuất, nhập dữ liệu').click();

@@ -93,7 +93,7 @@ test('an export after another tab saved, with its notice missed, still holds tha
   expect(json.entries).toEqual([expect.objectContaining({ date: '2023-06-24', unit: 'ward-police', counts: { applications: 13, activations: 6 } })]);
   // And A now shows it too.
   await a.tab('Tiến độ').click();
-  expect(await a.totals()).toEqual({ applications: '13', activations: '6' });
+  await expect.poll(() => a.totals()).toEqual({ applications: '13', activations: '6' });
 });
 
 /**
@@ -557,10 +557,10 @@ test.describe('found by these tests', () => {
 
     // Stored: both saves.
     await b.tab('Tiến độ').click();
-    expect(await b.totals()).toEqual({ applications: '18', activations: '8' });
+    await expect.poll(() => b.totals()).toEqual({ applications: '18', activations: '8' });
     // Shown in A: its own save too.
     await expect(page.locator('[data-existing]')).toBeVisible();
     await a.tab('Tiến độ').click();
-    expect(await a.totals()).toEqual({ applications: '18', activations: '8' });
+    await expect.poll(() => a.totals()).toEqual({ applications: '18', activations: '8' });
   });
 });

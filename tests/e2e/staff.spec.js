@@ -35,7 +35,7 @@ test('counts for two units over three days survive a reload and add up on the da
   await page.reload();
   await staff.tab('Tiến độ').click();
   await expect(page).toHaveURL(/v=dashboard/);
-  expect(await staff.totals()).toEqual({ applications: '96', activations: '45' });
+  await expect.poll(() => staff.totals()).toEqual({ applications: '96', activations: '45' });
   await expect(staff.unitRow('district-team')).toContainText('33');
   await expect(staff.unitRow('ward-police')).toContainText('63');
   await expect(page.locator('figure.chart figcaption')).toContainText('96');
@@ -144,7 +144,7 @@ test('an export from a second browser is previewed and merged', async ({ app, pa
 
   await staff.tab('Tiến độ').click();
   // 96 + (30 − 21) + 7 applications; 45 + (9 − 9) + 2 activations.
-  expect(await staff.totals()).toEqual({ applications: '112', activations: '47' });
+  await expect.poll(() => staff.totals()).toEqual({ applications: '112', activations: '47' });
 
   // The same file again brings nothing.
   await page.goto('staff/?v=data');
@@ -212,7 +212,7 @@ test('without IndexedDB (private mode) a banner says so and counting still works
   await expect(page.locator('[data-storage="memory"]')).toContainText('chỉ giữ trong thẻ này');
   await staff.enter('2023-06-24', 'ward-police', { applications: 4, activations: 2 });
   await staff.tab('Tiến độ').click();
-  expect(await staff.totals()).toEqual({ applications: '4', activations: '2' });
+  await expect.poll(() => staff.totals()).toEqual({ applications: '4', activations: '2' });
 });
 
 for (const lang of ['vi', 'en']) {
@@ -352,7 +352,7 @@ test('a forgotten PIN is removed with the recovery code, and every count is kept
   expect(await staff.meta('pin')).toBeFalsy();
   expect(await staff.meta('pin_recovery')).toBeFalsy();
   await staff.tab('Tiến độ').click();
-  expect(await staff.totals()).toEqual({ applications: '7', activations: '3' });
+  await expect.poll(() => staff.totals()).toEqual({ applications: '7', activations: '3' });
   // It stays open after a reload, with the count in the entry form.
   await staff.open('entry');
   await expect(page.locator('[data-lock]')).toHaveCount(0);

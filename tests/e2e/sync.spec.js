@@ -12,7 +12,8 @@ const OTHER_DB = 'vneid-tv-duyen-hai-2023';
 const USERS = { alice: 'alice-pass', binh: 'binh-pass', other: 'other-pass' };
 
 // One server for the file: its tests run one after another.
-base.describe.configure({ mode: 'serial' });
+// Two staff devices start, sign in and sync several times in each test: longer than one page.
+base.describe.configure({ mode: 'serial', timeout: 90_000 });
 const server = new CouchServer();
 
 base.beforeAll(async ({ baseURL }) => {
