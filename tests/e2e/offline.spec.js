@@ -77,7 +77,6 @@ test('any page visited once opens offline: answers, other campaigns and language
   await expect(page.locator('main h2').first()).toBeVisible();
   await page.goto('handout/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await cached(page, baseURL, [...ROUTES.map((r) => at(r.path, 'vi', 'tv-duyen-hai-2023')), ...ROUTES.map((r) => at(r.path, 'en') || './en/')]);
 
   await context.setOffline(true);
   await page.goto('en/guide/');
